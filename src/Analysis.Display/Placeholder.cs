@@ -1,0 +1,1 @@
+namespace Analysis.Display; internal static class Placeholder { }

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("The Jupyter kernel is not built yet.");
+return 1;

@@ -1,0 +1,1 @@
+namespace Analysis.Notebooks; internal static class Placeholder { }
