@@ -46,7 +46,7 @@ internal static partial class LineRules
         @"|(?i:photo|image|picture)(?:\s(?i:credit))?\s?:\s?[^.]{2,60})\s*\.?$")]
     private static partial Regex CaptionCredit();
 
-    [GeneratedRegex(@"^(?i:by)\s+(?<names>" + Name + @"(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:" + NameParticle + @")?" + Name + @"){0,14})\.?$")]
+    [GeneratedRegex(@"^(?i:by)\s+(?<names>" + Name + @"(?:(?:\s+|,\s*|\s+and\s+|\s*&\s*)(?:" + NameParticle + @")*" + Name + @"){0,14})\.?$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^(?<name>" + Name + @"(?:\s" + Name + @"){1,3})\s+is\s+(?:a|an|the|[\p{Lu}][^\r\n'’]{0,60}['’]s)\s[^\r\n]{0,80}\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst|author|bureau chief|commentator|anchor|photographer)s?\b[^\r\n]{0,160}$")]

@@ -10,18 +10,18 @@ internal static class WordJoiner
     private static readonly double Margin = Math.Log(1000);
 
     /// <summary>
-    /// One word when the joined string is a word (in <paramref name="lexicon"/>, or written whole elsewhere in the same
-    /// article) and either piece is not a word on its own, or both are words but the joined word is far likelier than
-    /// the two in a row (so "walk"+"ing" joins while "in"+"to" stays two words).
+    /// One word when the joined string is in <paramref name="lexicon"/> and either piece is not a word on its own, or
+    /// both are words but the joined word is far likelier than the two in a row (so "walk"+"ing" joins while "in"+"to"
+    /// stays two words); a joined string the lexicon lacks is one word when the article writes it whole elsewhere.
     /// </summary>
     public static bool IsOneWord(string left, string right, Lexicon lexicon, Func<string, bool> occursElsewhere)
     {
         if (left.Length == 0 || right.Length == 0) return false;
         string l = left.ToLowerInvariant(), r = right.ToLowerInvariant(), joined = l + r;
-        bool inLexicon = lexicon.Frequency(joined) > 0;
-        if (!inLexicon && !occursElsewhere(left + right)) return false;
+        // A word the lexicon lacks (a name, a term) joins when the article writes it whole elsewhere.
+        if (lexicon.Frequency(joined) == 0) return occursElsewhere(left + right);
         bool leftIsWord = lexicon.Frequency(l) > 0, rightIsWord = lexicon.Frequency(r) > 0;
         if (!leftIsWord || !rightIsWord) return true;
-        return inLexicon && lexicon.LogProbability(joined) - lexicon.LogProbability(l) - lexicon.LogProbability(r) > Margin;
+        return lexicon.LogProbability(joined) - lexicon.LogProbability(l) - lexicon.LogProbability(r) > Margin;
     }
 }
