@@ -84,7 +84,7 @@ public sealed class Notebook
     private static NotebookFormatException Invalid(string name, string reason) => new($"{name}: not a valid notebook: {reason}.");
 
     /// <summary>Jupyter's multiline strings: a string or a list of strings to be joined.</summary>
-    internal static string JoinText(JsonNode? node) => node switch
+    public static string JoinText(JsonNode? node) => node switch
     {
         JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
         JsonValue value => value.GetValue<string>(),
@@ -92,7 +92,7 @@ public sealed class Notebook
     };
 
     /// <summary>Splits text into Jupyter's list of lines, each keeping its newline.</summary>
-    internal static JsonArray SplitLines(string text)
+    public static JsonArray SplitLines(string text)
     {
         var lines = new JsonArray();
         var start = 0;

@@ -166,4 +166,34 @@ public sealed class SessionTests : IDisposable
     [InlineData("var = ;", "invalid")]
     public void IsCompleteTellsWhetherCodeCanRun(string code, string status) =>
         Assert.Equal(status, session.IsComplete(code).Status);
+
+    [Fact]
+    public async Task ReferencesADllRelativeToTheWorkingDirectory()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "lib"));
+        TinyLibrary.Compile(Path.Combine(folder, "lib", "Tiny.dll"), "namespace Tiny; public static class Greeter { public static string Hello(string name) => $\"hello {name}\"; }");
+        var (result, _) = await Run("#r \"lib/Tiny.dll\"\nTiny.Greeter.Hello(\"cell\")");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("hello cell", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task ReferencesANuGetPackageThroughARealRestore()
+    {
+        var (result, output) = await Run("#r \"nuget: Humanizer.Core, 2.14.1\"\nusing Humanizer;\n\"NotebookEngineTest\".Humanize()");
+        Assert.SkipWhen(result.Error is { Name: "NuGetRestoreError" } e && (e.Message.Contains("NU1301") || e.Message.Contains("service index")),
+            $"the NuGet registry is unreachable: {result.Error?.Message}");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("Notebook engine test", result.Value!.Data["text/plain"]);
+        Assert.Contains("Installed packages: Humanizer.Core, 2.14.1", output.Stdout);
+    }
+
+    [Fact]
+    public async Task AnUnknownPackageFailsTheCellWithTheRestoreError()
+    {
+        var (result, _) = await Run("#r \"nuget: No.Such.Package.For.Notebook.Tests, 1.0.0\"\n1");
+        Assert.False(result.Success);
+        Assert.Equal("NuGetRestoreError", result.Error!.Name);
+        Assert.Contains("No.Such.Package.For.Notebook.Tests", result.Error.Message);
+    }
 }
