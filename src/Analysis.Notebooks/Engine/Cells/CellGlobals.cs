@@ -5,6 +5,9 @@ public class CellGlobals
 {
     /// <summary>Shows <paramref name="value"/> in the cell's output now (optionally only as the given MIME types).</summary>
     public DisplayedValue display(object? value, params string[] mimeTypes) => DisplayedValue.Show(value, mimeTypes);
+
+    /// <summary>Cancelled when the running cell is interrupted: long cells pass it on or check it to stop early.</summary>
+    public CancellationToken CancellationToken => CellContext.Current?.CancellationToken ?? CancellationToken.None;
 }
 
 /// <summary><c>x.Display()</c> for any value, as in the .NET Interactive C# kernel.</summary>
