@@ -55,8 +55,11 @@ internal static partial class LineRules
     [GeneratedRegex(@"\bis\s+(?<outlet>(?:The\s)?[\p{Lu}][\p{L}&.-]*(?:\s(?:of|the|and|&|[\p{Lu}][\p{L}&.-]*)){0,5})['’]s\s|\b(?:for|at|with)\s+(?<outlet>(?:[Tt]he\s)?[\p{Lu}][\p{L}&.-]*(?:\s(?:of|the|and|&|[\p{Lu}][\p{L}&.-]*)){0,5})")]
     private static partial Regex BioOutlet();
 
-    [GeneratedRegex(@"^(?<names>[^\r\n]{3,200}?)\s+contributed(?:\s+(?:additional\s+)?reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$|^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^\r\n]{0,300}$", Ci)]
-    private static partial Regex Credit();
+    [GeneratedRegex(@"\scontributed(?:\s+(?:additional\s+)?reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$", Ci)]
+    private static partial Regex ContributedCredit();
+
+    [GeneratedRegex(@"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", Ci)]
+    private static partial Regex ByCredit();
 
     [GeneratedRegex(@"^(?i:from|source|via|originally (?:published|appeared) (?:by|in|on|at))\s*:?\s+(?<outlet>(?:[Tt]he\s+)?[\p{Lu}][\p{L}&.'’-]*(?:\s+(?:of|the|and|&|[\p{Lu}][\p{L}&.'’-]*)){0,6})\.?$")]
     private static partial Regex SourceLine();
@@ -107,8 +110,9 @@ internal static partial class LineRules
         if (words is < 6 or > 90 || line[0] is '"' or '“' or '‘' or '\'') return false;
         char last = line[^1];
         if (last is not (')' or '.') && !char.IsLetter(last)) return false;
-        return (line.Contains('/') || line.Contains("via", StringComparison.Ordinal) || line.Contains(':')
-            || line.Contains("Photo", StringComparison.OrdinalIgnoreCase)) && CaptionCredit().IsMatch(line);
+        return (line.Contains('/') || line.Contains("via", StringComparison.Ordinal) || line.Contains("Photo", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("Image", StringComparison.OrdinalIgnoreCase) || line.Contains("Picture", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("Credit", StringComparison.OrdinalIgnoreCase)) && CaptionCredit().IsMatch(line);
     }
 
     /// <summary>The names of a byline line ("By A, B and C"), or null.</summary>
@@ -131,8 +135,7 @@ internal static partial class LineRules
 
     /// <summary>True for a contributor credit ("… contributed to this report", "Reporting by …").</summary>
     public static bool IsCredit(string line, int words) => words <= 60
-        && (line.Contains("contributed", StringComparison.OrdinalIgnoreCase) || line.Contains("by ", StringComparison.OrdinalIgnoreCase))
-        && Credit().IsMatch(line);
+        && (line.Contains("contributed", StringComparison.OrdinalIgnoreCase) ? ContributedCredit().IsMatch(line) : ByCredit().IsMatch(line));
 
     /// <summary>The outlet named by a source line ("From The Epoch Times") or a copyright line, or null.</summary>
     public static string? SourceOutlet(string line, int words)
