@@ -188,11 +188,19 @@ internal static partial class LineRules
         words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsSentence(line) && !line.Any(char.IsDigit)
         && line.IndexOfAny([':', '"', '“', '”', '(', '@', '#']) < 0;
 
-    /// <summary>True when the line reads as a headline: short, starting with a capital, no final period or comma.</summary>
-    public static bool ReadsAsHeadline(string line, int words) =>
-        words is >= 1 and <= 25 && line.Length <= 220 && line.Any(char.IsLetter)
-        && (char.IsUpper(line[0]) || char.IsDigit(line[0]) || line[0] is '"' or '“' or '‘' or '\'' or '«' || char.IsSymbol(line[0]))
-        && line[^1] is not ('.' or ',' or ';' or ':' or '…');
+    /// <summary>
+    /// True when the line reads as a headline: at most 25 words, not starting with a lower-case word ("iTunes" is
+    /// fine), not ending with a period (an ellipsis is fine), comma, semicolon or colon.
+    /// </summary>
+    public static bool ReadsAsHeadline(string line, int words)
+    {
+        if (words is < 1 or > 25 || line.Length > 220 || !line.Any(char.IsLetter)) return false;
+        int firstSpace = line.IndexOf(' ');
+        var firstWord = firstSpace < 0 ? line : line[..firstSpace];
+        if (char.IsLower(line[0]) && !firstWord.Any(char.IsUpper)) return false;
+        if (line.EndsWith("...", StringComparison.Ordinal) || line[^1] == '…') return true;
+        return line[^1] is not ('.' or ',' or ';' or ':');
+    }
 
     /// <summary>True when the line ends like a finished sentence (terminal punctuation, possibly inside quotes or brackets).</summary>
     public static bool EndsSentence(string line)
