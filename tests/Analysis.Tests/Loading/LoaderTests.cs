@@ -159,6 +159,27 @@ public class LoaderTests
     }
 
     [Fact]
+    public void AFileOfChromeOnlyLoadsWithAWarning()
+    {
+        using var dir = new TempFolder();
+        dir.File("chrome.txt", "Skip to main content\n\nAdvertisement\n\n4 min read");
+        var corpus = Corpus.Load(dir.Path);
+        Assert.Equal("", Assert.Single(corpus.Articles).Text);
+        Assert.Equal(LoadStatus.LoadedWithWarnings, Row(corpus, "chrome.txt").Status);
+        Assert.Equal("no body text left after cleaning", Row(corpus, "chrome.txt").Reason);
+    }
+
+    [Fact]
+    public void ASingleTextFileLoads()
+    {
+        var corpus = Corpus.Load(Path.Combine(TestFiles.Seeds, "002_27eef62aab9ae9be.txt"));
+        var article = Assert.Single(corpus.Articles);
+        Assert.Equal(("002_27eef62aab9ae9be", "002_27eef62aab9ae9be.txt"), (article.Id, article.File));
+        Assert.Equal("Blinken meets Israel’s war leadership as US concerns grow", article.Headline);
+        Assert.Equal(LoadStatus.Loaded, Assert.Single(corpus.LoadReport).Status);
+    }
+
+    [Fact]
     public void DuplicateIdsInAFolderKeepTheFirst()
     {
         using var dir = new TempFolder();
