@@ -17,7 +17,7 @@ internal static partial class LineRules
     [GeneratedRegex(@"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|advertisement(?:\s*[-–—]\s*scroll to continue)?|(?:sponsored|promoted|partner)(?: content)?|share(?: this (?:article|story|page))?|copy link|print(?: this (?:article|page))?|e-?mail|comments?|listen to (?:this )?(?:article|story)|(?:image|photo|video)(?: source| credit)?|(?:\p{L}+ ){0,2}banner(?: \d+)?|[•·*|\-–—_=~]+|follow us(?: on [\p{L} ,]+)?|click here.*)\s*:?$", Ci)]
     private static partial Regex ChromeLine();
 
-    [GeneratedRegex(@"^(?:\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?|(?:reading|read) time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?))\.?$", Ci)]
+    [GeneratedRegex(@"^(?:\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?|(?:reading|read) time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)|(?:published|updated|posted)\s*:?\s*\d{1,2}\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago)\.?$", Ci)]
     private static partial Regex ReadingTime();
 
     [GeneratedRegex(@"^(?:sign up|subscribe|unsubscribe|get|receive|join)\b.*\bnewsletters?\b|\bour (?:[\p{L}-]+ )?newsletters?\b|^newsletters?$|^(?:sign up|subscribe)(?: now| here| today)?[.!]?$", Ci)]
@@ -31,6 +31,9 @@ internal static partial class LineRules
 
     [GeneratedRegex(@"^(?:related|read more|read also|also read|see also|more|watch|listen)\s*:\s*\S", Ci)]
     private static partial Regex InlineTeaser();
+
+    [GeneratedRegex(@"^(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]\s*\S", Ci)]
+    private static partial Regex LabelledCaption();
 
     [GeneratedRegex(@"^[—–-]{1,2}\s*(?<author>[^()@\r\n]{1,80}?)\s*\(@(?<handle>[A-Za-z0-9_]{1,30})\)\s*(?<date>[^\r\n]{0,40})$")]
     private static partial Regex PostAttribution();
@@ -77,7 +80,7 @@ internal static partial class LineRules
     public static string? Chrome(string line, int words)
     {
         if (words <= 8 && ChromeLine().IsMatch(line)) return "page chrome (navigation, share, advert or banner label)";
-        if (words <= 5 && ReadingTime().IsMatch(line)) return "reading-time label";
+        if (words <= 6 && ReadingTime().IsMatch(line)) return "reading-time or time-stamp label";
         if (words <= 20 && Newsletter().IsMatch(line)) return "newsletter notice";
         if (words <= 80 && line.Contains("cookie", StringComparison.OrdinalIgnoreCase) && CookieNotice().IsMatch(line)) return "cookie notice";
         return null;
@@ -104,9 +107,10 @@ internal static partial class LineRules
         || line.Contains("twitter.com/", StringComparison.OrdinalIgnoreCase) || line.Contains("x.com/", StringComparison.OrdinalIgnoreCase)
         ? SocialLink().IsMatch(line) : false;
 
-    /// <summary>True for a photo caption: a line ending in a photo credit.</summary>
+    /// <summary>True for a photo caption: a line ending in a photo credit, or labelled "Image caption, …" / "Image source, …".</summary>
     public static bool IsCaption(string line, int words)
     {
+        if (words <= 90 && LabelledCaption().IsMatch(line)) return true;
         if (words is < 6 or > 90 || line[0] is '"' or '“' or '‘' or '\'') return false;
         char last = line[^1];
         if (last is not (')' or '.') && !char.IsLetter(last)) return false;
