@@ -177,7 +177,7 @@ internal static partial class LineRules
     /// <summary>True for a section heading: a short line in capitals ("SIRENS IN TEL AVIV").</summary>
     public static bool IsCapitalsHeading(string line, int words)
     {
-        if (words > 12 || EndsSentence(line)) return false;
+        if (words > 12 || EndsInPunctuation(line)) return false;
         int letters = 0;
         foreach (char c in line)
         {
@@ -189,7 +189,7 @@ internal static partial class LineRules
 
     /// <summary>True for a short title-like line ("Profound tension"): few words, no digits, no final punctuation.</summary>
     public static bool IsShortTitle(string line, int words) =>
-        words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsSentence(line) && !line.Any(char.IsDigit)
+        words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsInPunctuation(line) && !line.Any(char.IsDigit)
         && line.IndexOfAny([':', '"', '“', '”', '(', '@', '#']) < 0;
 
     /// <summary>
@@ -206,8 +206,8 @@ internal static partial class LineRules
         return line[^1] is not ('.' or ',' or ';' or ':');
     }
 
-    /// <summary>True when the line ends like a finished sentence (terminal punctuation, possibly inside quotes or brackets).</summary>
-    public static bool EndsSentence(string line)
+    /// <summary>True when the line ends in punctuation (. ! ? … : ; or a comma), possibly inside closing quotes or brackets.</summary>
+    public static bool EndsInPunctuation(string line)
     {
         int i = line.Length - 1;
         while (i >= 0 && line[i] is '"' or '”' or '’' or '\'' or ')' or ']' or '»') i--;
