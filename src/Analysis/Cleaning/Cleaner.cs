@@ -206,15 +206,10 @@ public static class Cleaner
             if (l.IsBody && LineRules.PostAttributionLine(l.Text) is { } attribution)
             {
                 Set(l, PieceKinds.Post, $"social post attribution (@{attribution.Handle})");
-                int start = l.Start;
-                string body = "";
-                if (i > 0 && lines[i - 1].IsBody && lines[i - 1].Text.Length <= MaxPostLength)
-                {
-                    Set(lines[i - 1], PieceKinds.Post, $"social post text (@{attribution.Handle})");
-                    start = lines[i - 1].Start;
-                    body = lines[i - 1].Text;
-                }
-                found.Posts.Add(new SocialPost(body, attribution.Author, attribution.Handle, attribution.Date, start, l.End));
+                int first = PostTextStart(lines, i);
+                for (int j = first; j < i; j++) Set(lines[j], PieceKinds.Post, $"social post text (@{attribution.Handle})");
+                var body = string.Join("\n", lines.Skip(first).Take(i - first).Select(x => x.Text));
+                found.Posts.Add(new SocialPost(body, attribution.Author, attribution.Handle, attribution.Date, lines[first].Start, l.End));
                 if (attribution.Date is { } d) found.Dates.Add(new DateEvidence("post", d, attribution.DateText));
             }
         }
@@ -225,6 +220,23 @@ public static class Cleaner
                 found.Posts.Add(new SocialPost(l.Text, null, null, null, l.Start, l.End));
             }
         found.Posts.Sort((a, b) => a.RawStart.CompareTo(b.RawStart));
+    }
+
+    /// <summary>
+    /// Index of the first line of the post whose attribution is line <paramref name="attribution"/>: the body line
+    /// before it when short enough for a post, and earlier lines while they carry a mention, hashtag or link and the
+    /// post stays short enough.
+    /// </summary>
+    private static int PostTextStart(List<Line> lines, int attribution)
+    {
+        int first = attribution, length = 0;
+        for (int j = attribution - 1; j >= 0 && lines[j].IsBody; j--)
+        {
+            length += lines[j].Text.Length;
+            if (length > MaxPostLength || (j < attribution - 1 && !LineRules.HasSocialMarker(lines[j].Text))) break;
+            first = j;
+        }
+        return first;
     }
 
     /// <summary>Source and copyright lines count only among the first two or last three body lines.</summary>

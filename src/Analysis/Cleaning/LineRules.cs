@@ -107,6 +107,12 @@ internal static partial class LineRules
         || line.Contains("twitter.com/", StringComparison.OrdinalIgnoreCase) || line.Contains("x.com/", StringComparison.OrdinalIgnoreCase)
         ? SocialLink().IsMatch(line) : false;
 
+    [GeneratedRegex(@"(?:^|\s)[@#]\w|https?://")]
+    private static partial Regex SocialMarker();
+
+    /// <summary>True when the line has an @mention, a #hashtag or a link.</summary>
+    public static bool HasSocialMarker(string line) => SocialMarker().IsMatch(line);
+
     /// <summary>True for a photo caption: a line ending in a photo credit, or labelled "Image caption, …" / "Image source, …".</summary>
     public static bool IsCaption(string line, int words)
     {

@@ -85,6 +85,15 @@ public class CleanerTests
     }
 
     [Fact]
+    public void PostTextOverSeveralLinesIsTakenWhileItLooksLikeAPost()
+    {
+        var raw = $"{Before}\nThread on the vote, with @cityhall:\nTurnout was 61% #vote2024 https://t.co/xYz\n— City Desk (@citydesk) May 2, 2024\n{After}";
+        var post = Assert.Single(Cleaner.Clean(raw, new CleanOptions { DetectHeadline = false }).Posts);
+        Assert.Equal("Thread on the vote, with @cityhall:\nTurnout was 61% #vote2024 https://t.co/xYz", post.Text);
+        Assert.Equal(raw.IndexOf("Thread", StringComparison.Ordinal), post.RawStart);
+    }
+
+    [Fact]
     public void RepeatedLeadAndCaptionAreCountedOnce()
     {
         const string caption = "A man walks past a damaged building in Kyiv, Ukraine. (Efrem Lukatsky/AP)";
