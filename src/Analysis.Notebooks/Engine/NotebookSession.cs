@@ -55,10 +55,10 @@ public sealed class NotebookSession : IDisposable
         nuget = new NuGetResolver(options.NuGetCacheDirectory);
         scriptOptions = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
-            .WithReferences(FrameworkReferences())
+            .WithReferences(FrameworkReferences.Value)
             .AddReferences(typeof(Formatter).Assembly, typeof(CellGlobals).Assembly)
             .WithImports(DefaultImports)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder))
+            .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder)))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(folder))
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
@@ -241,16 +241,20 @@ public sealed class NotebookSession : IDisposable
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
 
-    /// <summary>The whole shared framework, as a notebook user expects (not only Roslyn's short default list).</summary>
-    private static IEnumerable<MetadataReference> FrameworkReferences()
+    /// <summary>
+    /// The whole shared framework, as a notebook user expects (not only Roslyn's short default list); one set of
+    /// reference objects for all sessions, so each assembly's metadata is read once.
+    /// </summary>
+    private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(() =>
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Directory.EnumerateFiles(runtime, "*.dll")
             .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("System.", StringComparison.Ordinal) ||
                 n.StartsWith("Microsoft.", StringComparison.Ordinal) || n is "netstandard.dll" or "mscorlib.dll"))
             .Where(IsManaged)
-            .Select(f => MetadataReference.CreateFromFile(f));
-    }
+            .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
+            .ToArray();
+    });
 
     private static bool IsManaged(string path)
     {
