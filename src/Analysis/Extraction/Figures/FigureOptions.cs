@@ -18,6 +18,7 @@ public sealed record MeasureCategory(string Name, IReadOnlyList<string> Units, I
         new("killed", [""], ["killed", "killing", "kill", "kills", "dead", "deaths", "death toll", "died", "die", "lost their lives",
             "fatalities", "slain", "massacred", "taking out", "took out", "eliminating", "eliminated"], true),
         new("wounded", [""], ["wounded", "injured", "injuring", "injuries", "hurt", "casualties"], true),
+        new("hostages held", [""], ["still held", "still holding", "still being held", "remain in captivity", "still in captivity", "remaining hostages"]),
         new("hostages", [""], ["hostage", "hostages", "captive", "captives", "captivity", "abducted", "abducting", "abductees", "kidnapped", "kidnapping"], true),
         new("displaced", [""], ["displaced", "displacement", "fled", "fleeing", "flee", "from their homes", "homeless",
             "evacuated", "uprooted", "refugees"], true),

@@ -103,6 +103,10 @@ internal sealed class MeasureRules
         };
     }
 
+    /// <summary>Measures that are only a unit ("percent", "USD", "count", "duration") do not say what is measured.</summary>
+    internal static bool IsGeneric(string measure, string unit) =>
+        measure == unit || measure is "count" or "ordinal" or "duration" or "percent" or "percentage_point";
+
     private bool IsTrigger(int category, string word)
     {
         foreach (var t in _options.Categories[category].Triggers)
