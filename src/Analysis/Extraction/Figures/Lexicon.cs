@@ -129,6 +129,8 @@ internal static class Lexicon
             "mile" => "mile",
             "km" or "kilometre" or "kilometer" => "km",
             "metre" or "meter" => "metre",
+            "cm" or "centimetre" or "centimeter" => "cm",
+            "mm" or "millimetre" or "millimeter" => "mm",
             "foot" or "feet" or "ft" => "foot",
             "tonne" or "ton" => "tonne",
             "kg" or "kilogram" or "kilo" => "kg",
@@ -147,7 +149,7 @@ internal static class Lexicon
 
     /// <summary>Units whose singular, hyphenated form makes a compound adjective ("30-day", "two-week").</summary>
     internal static bool IsTimeOrDistance(string unit) => unit is "second" or "minute" or "hour" or "day" or "week" or "fortnight"
-        or "month" or "year" or "decade" or "century" or "mile" or "km" or "metre" or "foot" or "tonne" or "kg" or "point";
+        or "month" or "year" or "decade" or "century" or "mile" or "km" or "metre" or "cm" or "mm" or "foot" or "tonne" or "kg" or "point";
 
     internal static bool IsDuration(string unit) => unit is "second" or "minute" or "hour" or "day" or "week" or "fortnight"
         or "month" or "year" or "decade" or "century";
@@ -173,9 +175,9 @@ internal static class Lexicon
     internal static bool IsWeekday(ReadOnlySpan<char> w) =>
         w is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 
-    /// <summary>Words that may stand before an ordinal ("his fifth visit", "the third stage").</summary>
+    /// <summary>Words that may stand before an ordinal ("his fifth visit", "the third stage"); not "a", which makes fractions ("a third").</summary>
     internal static bool IsDeterminer(ReadOnlySpan<char> w) =>
-        w is "the" or "his" or "her" or "its" or "their" or "our" or "my" or "your" or "this" or "that" or "a" or "an" or "every"
+        w is "the" or "his" or "her" or "its" or "their" or "our" or "my" or "your" or "this" or "that" or "every"
             || w.EndsWith("'s") || w.EndsWith("’s");
 
     internal static readonly string[] MonthShort = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -66,7 +66,7 @@ internal static class NumberGrammar
         // Range "20-30", "$20-30bn", "20–30%": the second part must be larger, which rules out scores ("2-1") and dates.
         if (end + 1 < to && text[end] is '-' or '–' && (char.IsAsciiDigit(text[end + 1]) || Currency(text[end + 1]) is not null))
         {
-            if (!ParseNumeral(text, end + 1, to, out var b, out int skip2)) return skip2;
+            if (!ParseNumeral(text, end + 1, to, out var b, out int skip2, rangeEnd: true)) return skip2;
             if (IsYear(a) || a.Ordinal || b.Ordinal) return b.End;
             if (a.Scale == 1 && b.Scale != 1) a.Scale = b.Scale;
             if (a.Unit.Length == 0) a.Unit = b.Unit;
@@ -107,7 +107,7 @@ internal static class NumberGrammar
     }
 
     /// <summary>Currency, digits with separators and decimals, attached suffix (m, bn, th, %) and a following scale word.</summary>
-    private static bool ParseNumeral(string text, int i, int to, out Numeral n, out int skip)
+    private static bool ParseNumeral(string text, int i, int to, out Numeral n, out int skip, bool rangeEnd = false)
     {
         n = new Numeral { Start = i, Scale = 1, Unit = "" };
         skip = i + 1;
@@ -118,11 +118,11 @@ internal static class NumberGrammar
             // "US$5bn": the "US" belongs to the currency sign.
             if (cur == "USD" && i >= 2 && text[i - 2] == 'U' && text[i - 1] == 'S' && (i == 2 || !char.IsLetterOrDigit(text[i - 3])))
                 n.Start = i - 2;
-            else if (!TokenStart(text, i)) { skip = SkipToken(text, i, to); return false; }
+            else if (!rangeEnd && !TokenStart(text, i)) { skip = SkipToken(text, i, to); return false; }
             n.Unit = cur; n.Currency = true;
             i++;
         }
-        else if (!TokenStart(text, i)) { skip = SkipToken(text, i, to); return false; }
+        else if (!rangeEnd && !TokenStart(text, i)) { skip = SkipToken(text, i, to); return false; }
 
         int j = i, digits = 0;
         long whole = 0;
@@ -491,7 +491,9 @@ internal static class NumberGrammar
         }
         if (!PrevWord(text, start, out int ps, out int pe) || pe != start - 1) return false;
         var w = text.AsSpan(ps, pe - ps);
-        if (!char.IsUpper(w[0]) || Lexicon.IsWeekday(w) || Lexicon.Month(w) > 0) return false;
+        // "iTunes 4", "iPod 3": a capital inside the word names a product even when the word starts lower-case.
+        if (!char.IsUpper(w[0])) return w.Length > 1 && w[1..].IndexOfAnyInRange('A', 'Z') >= 0;
+        if (Lexicon.IsWeekday(w) || Lexicon.Month(w) > 0) return false;
         int q2 = ps - 1;
         while (q2 >= 0 && text[q2] is ' ' or '"' or '“' or '‘' or '\'' or '(' or '[') q2--;
         return q2 >= 0 && text[q2] is not ('.' or '!' or '?' or '\n' or ':' or ';' or '—');
