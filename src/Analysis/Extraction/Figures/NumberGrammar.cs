@@ -42,11 +42,15 @@ internal static class NumberGrammar
             else if (char.IsLetter(c))
             {
                 int we = WordEnd(text, i, to);
-                i = i == 0 || !char.IsLetterOrDigit(text[i - 1]) ? Math.Max(Words(text, i, we, to, into), we) : we;
+                i = we - i <= Lexicon.MaxWord && MayStartNumberWord(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+                    ? Math.Max(Words(text, i, we, to, into), we) : we;
             }
             else i++;
         }
     }
+
+    /// <summary>Initials of every number word (one … trillion, dozen, half, a, ordinals, vague plurals): a cheap pre-filter.</summary>
+    private static bool MayStartNumberWord(char c) => (c | 0x20) is 'o' or 't' or 'f' or 's' or 'e' or 'n' or 'h' or 'm' or 'b' or 'd' or 'a';
 
     // ---- digits -----------------------------------------------------------------------------------------------
 
