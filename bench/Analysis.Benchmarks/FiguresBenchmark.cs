@@ -3,14 +3,18 @@ using System.Text;
 using Analysis;
 using Analysis.Extraction.Figures;
 
+namespace Analysis.Benchmarks;
+
 /// <summary>
 /// Figure extraction throughput on the BBC corpus, single-threaded: MB of clean text per second and bytes
 /// allocated per figure. Usage: <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- figures</c>.
 /// </summary>
 internal static class FiguresBenchmark
 {
-    public static void Run(string bbc)
+    public static void Run(string[] args)
     {
+        var bbc = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "bbc");
+        if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}: nothing to measure."); return; }
         var corpus = Corpus.Load(bbc);
         var articles = corpus.Articles;
         double mb = articles.Sum(a => (double)Encoding.UTF8.GetByteCount(a.Text)) / 1e6;
