@@ -1,3 +1,5 @@
+using Analysis.Extraction.Dates;
+
 namespace Analysis.Extraction.Figures;
 
 /// <summary>
@@ -100,55 +102,18 @@ internal static class ContextRules
         w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != '\'' || IrregularPlurals.Contains(w.ToString());
 
     /// <summary>
-    /// The event date nearest the figure in [lo, hi) as "Oct 7" ("since Oct 7" when "since" introduces it), or null.
+    /// The event date nearest the figure among <paramref name="dates"/> inside [lo, hi), as "Oct 7" ("since Oct 7"
+    /// when "since" introduces it, a starting point rather than the event), or null.
     /// </summary>
-    internal static string? EventDate(string text, int lo, int hi, int figure)
+    internal static string? EventDate(string text, IReadOnlyList<AbsoluteDate> dates, int lo, int hi, int figure)
     {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        int i = lo;
-        while (i < hi)
-        {
-            if (!char.IsUpper(text[i]) || i > lo && char.IsLetter(text[i - 1])) { i++; continue; }
-            int we = NumberGrammar.WordEnd(text, i, hi);
-            int month = we - i is >= 3 and <= 9 ? Lexicon.Month(text.AsSpan(i, we - i)) : 0;
-            int dateStart = i, day = 0, dateEnd = we;
-            if (month > 0)
-            {
-                int p = we < hi && text[we] == '.' ? we + 1 : we;
-                if (p + 1 < hi && text[p] == ' ') day = Day(text, p + 1, hi, out dateEnd);
-            }
-            else if (i >= 2 && text[i - 1] == ' ' && char.IsAsciiDigit(text[i - 2]))
-            {
-                // "7 October": the day precedes the month.
-                int ds = i - 2;
-                while (ds > lo && char.IsLetterOrDigit(text[ds - 1])) ds--;
-                month = we - i is >= 3 and <= 9 ? Lexicon.Month(text.AsSpan(i, we - i)) : 0;
-                if (month > 0) { day = Day(text, ds, i - 1, out _); dateStart = ds; dateEnd = we; }
-            }
-            if (month > 0 && day is >= 1 and <= 31)
-            {
-                int distance = Math.Abs(figure - dateStart);
-                if (distance < bestDistance)
-                {
-                    bestDistance = distance;
-                    bool since = EndsWithWords(text, lo, Math.Max(lo, dateStart - 1), "since") || EndsWithWords(text, lo, Math.Max(lo, dateStart - 1), "since the");
-                    best = (since ? "since " : "") + Lexicon.MonthShort[month] + " " + day;
-                }
-            }
-            i = Math.Max(we, i + 1);
-        }
-        return best;
-    }
-
-    private static int Day(string text, int p, int hi, out int end)
-    {
-        int d = 0, n = 0;
-        while (p < hi && char.IsAsciiDigit(text[p]) && n < 3) { d = d * 10 + (text[p] - '0'); p++; n++; }
-        end = p;
-        if (n is 0 or > 2) return 0;
-        if (p + 1 < hi && (text.AsSpan(p, 2) is "st" or "nd" or "rd" or "th")) end = p + 2;
-        return d;
+        AbsoluteDate? best = null;
+        foreach (var d in dates)
+            if (d.Day is not null && d.Start >= lo && d.End <= hi && (best is null || Math.Abs(d.Start - figure) < Math.Abs(best.Start - figure)))
+                best = d;
+        if (best is null) return null;
+        bool since = EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since") || EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since the");
+        return (since ? "since " : "") + Lexicon.MonthShort[best.Month] + " " + best.Day;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Analysis.Extraction.Dates;
 using Analysis.Model;
 
 namespace Analysis.Extraction.Figures;
@@ -40,6 +41,9 @@ public static class FigureExtractor
         var text = article.Text ?? throw new ArgumentException($"Article '{article.Id}' has no text.", nameof(article));
         var matches = new List<NumberMatch>();
         NumberGrammar.Scan(text, 0, text.Length, matches);
+        // Calendar dates belong to the timeline: numbers inside one ("October 7", "22 Oct") are not figures.
+        var dates = AbsoluteDates.Find(text);
+        if (dates.Count > 0) matches.RemoveAll(m => InsideDate(dates, m));
 
         // Pass 1: qualifier, ranges written "between X and Y", counted noun.
         var pending = new List<Pending>(matches.Count);
@@ -90,7 +94,7 @@ public static class FigureExtractor
             // "the first big push": a word "first" is a superlative unless it numbers something a lexicon knows ("first visit").
             if (m.Rule == "ordinal-words" && m.Value == 1 && category < 0) continue;
             var sentence = article.SentenceAt(m.Start);
-            string? date = category >= 0 && options.Categories[category].ScopeByDate ? ContextRules.EventDate(text, p.Lo, p.Hi, m.Start) : null;
+            string? date = category >= 0 && options.Categories[category].ScopeByDate ? ContextRules.EventDate(text, dates, p.Lo, p.Hi, m.Start) : null;
             string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date);
             string? attribution = null;
             if (sentence is not null && !attributions.TryGetValue(sentence.Index, out attribution))
@@ -102,6 +106,19 @@ public static class FigureExtractor
                 sentence?.Index ?? -1, sentence?.Text ?? "", p.Start, m.End, text[p.Start..m.End], m.Rule));
         }
         return result;
+    }
+
+    private static bool InsideDate(IReadOnlyList<AbsoluteDate> dates, NumberMatch m)
+    {
+        int lo = 0, hi = dates.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (dates[mid].End <= m.Start) lo = mid + 1;
+            else if (dates[mid].Start >= m.End) hi = mid - 1;
+            else return true;
+        }
+        return false;
     }
 
     /// <summary>The sentence around a figure, clipped to <see cref="ContextChars"/> either side.</summary>

@@ -154,24 +154,6 @@ internal static class Lexicon
     internal static bool IsDuration(string unit) => unit is "second" or "minute" or "hour" or "day" or "week" or "fortnight"
         or "month" or "year" or "decade" or "century";
 
-    /// <summary>Month number of a month name or abbreviation (capitalized, as in running text), or 0.</summary>
-    internal static int Month(ReadOnlySpan<char> w) => w switch
-    {
-        "January" or "Jan" => 1,
-        "February" or "Feb" => 2,
-        "March" or "Mar" => 3,
-        "April" or "Apr" => 4,
-        "May" => 5,
-        "June" or "Jun" => 6,
-        "July" or "Jul" => 7,
-        "August" or "Aug" => 8,
-        "September" or "Sept" or "Sep" => 9,
-        "October" or "Oct" => 10,
-        "November" or "Nov" => 11,
-        "December" or "Dec" => 12,
-        _ => 0,
-    };
-
     internal static bool IsWeekday(ReadOnlySpan<char> w) =>
         w is "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 

@@ -85,7 +85,7 @@ internal sealed class MeasureRules
             {
                 var proper = ProperWords(countedText);
                 if (proper.Length > 0) subject = proper;
-                else if (head.Length > 0 && !_options.GenericNouns.Contains(head) && !IsTrigger(category, head)) subject = head.ToLowerInvariant();
+                else if (head.Length > 0 && !_options.GenericNouns.Contains(head) && !IsTrigger(head)) subject = head.ToLowerInvariant();
             }
             var key = cat.Name;
             if (subject is not null) key += " · " + subject;
@@ -107,10 +107,12 @@ internal sealed class MeasureRules
     internal static bool IsGeneric(string measure, string unit) =>
         measure == unit || measure is "count" or "ordinal" or "duration" or "percent" or "percentage_point";
 
-    private bool IsTrigger(int category, string word)
+    /// <summary>A counted noun that is itself a trigger ("hostages") says nothing the category does not.</summary>
+    private bool IsTrigger(string word)
     {
-        foreach (var t in _options.Categories[category].Triggers)
-            if (t.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var c in _options.Categories)
+            foreach (var t in c.Triggers)
+                if (t.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

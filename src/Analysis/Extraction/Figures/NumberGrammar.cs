@@ -96,10 +96,10 @@ internal static class NumberGrammar
             if (any && a.Unit.Length > 0 && rule == "digits") rule = "digits-unit";
         }
 
-        // Not figures: years, dates ("Oct. 22", "7 October"), times ("3 pm"), identifiers ("Resolution 1701").
+        // Not figures: years, times ("3 pm"), identifiers ("Resolution 1701"). Calendar dates ("Oct. 22") are
+        // removed by the extractor with the shared date recognizer.
         if (IsYear(a) && a.Unit.Length == 0) return end;
         bool plain = !a.Currency && a.Scale == 1 && (a.Unit.Length == 0 || a.Ordinal);
-        if (plain && a.Decimals == 0 && a.Value is >= 1 and <= 31 && (PrevIsMonth(text, a.Start) || NextIsMonth(text, end, to))) return end;
         if (IsTime(text, end, to)) return end;
         if (plain && !a.Ordinal && IsIdentifier(text, a.Start)) return end;
 
@@ -452,27 +452,6 @@ internal static class NumberGrammar
         return i;
     }
 
-    private static bool PrevIsMonth(string text, int start)
-    {
-        int p = start - 1;
-        if (p < 0 || text[p] != ' ') return false;
-        p--;
-        if (p >= 0 && text[p] == '.') p--;
-        int e = p + 1;
-        while (p >= 0 && char.IsLetter(text[p])) p--;
-        return e - p - 1 is >= 3 and <= 9 && Lexicon.Month(text.AsSpan(p + 1, e - p - 1)) > 0;
-    }
-
-    private static bool NextIsMonth(string text, int end, int to)
-    {
-        int p = end;
-        if (p + 1 >= to || text[p] != ' ') return false;
-        p++;
-        if (p + 3 < to && text.AsSpan(p, 3).SequenceEqual("of ")) p += 3;
-        int we = WordEnd(text, p, to);
-        return we - p is >= 3 and <= 9 && Lexicon.Month(text.AsSpan(p, we - p)) > 0;
-    }
-
     private static bool IsTime(string text, int end, int to)
     {
         int p = end;
@@ -483,7 +462,7 @@ internal static class NumberGrammar
             || w is "o" && we < to && text[we] is '\'' or '’';
     }
 
-    /// <summary>"Resolution 1701", "Boeing 747", "No 10": a capitalized word (not sentence-initial, not a weekday) names the number.</summary>
+    /// <summary>"Resolution 1701", "Boeing 747", "No. 10": a capitalized word (not sentence-initial, not a weekday) names the number.</summary>
     private static bool IsIdentifier(string text, int start)
     {
         if (start >= 2 && text[start - 1] == ' ' && text[start - 2] == '.')
@@ -497,7 +476,7 @@ internal static class NumberGrammar
         var w = text.AsSpan(ps, pe - ps);
         // "iTunes 4", "iPod 3": a capital inside the word names a product even when the word starts lower-case.
         if (!char.IsUpper(w[0])) return w.Length > 1 && w[1..].IndexOfAnyInRange('A', 'Z') >= 0;
-        if (Lexicon.IsWeekday(w) || Lexicon.Month(w) > 0) return false;
+        if (Lexicon.IsWeekday(w)) return false;
         int q2 = ps - 1;
         while (q2 >= 0 && text[q2] is ' ' or '"' or '“' or '‘' or '\'' or '(' or '[') q2--;
         return q2 >= 0 && text[q2] is not ('.' or '!' or '?' or '\n' or ':' or ';' or '—');

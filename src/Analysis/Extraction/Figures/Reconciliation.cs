@@ -77,9 +77,10 @@ public static class FigureReconciliation
             if (!articles.ContainsKey(f.ArticleId))
                 throw new ArgumentException($"Figure of article '{f.ArticleId}' is not in the corpus.", nameof(corpus));
 
-        DateOnly? Date(string id) => articles[id].Published;
-        var storyDate = comparable.Select(f => f.ArticleId).Distinct().Select(Date).Where(d => d is not null)
+        var storyDate = comparable.Select(f => f.ArticleId).Distinct().Select(id => articles[id].Published).Where(d => d is not null)
             .GroupBy(d => d!.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (DateOnly?)g.Key).FirstOrDefault();
+        // An undated article is read as covering the story's date: the corpus is one story unless dates say otherwise.
+        DateOnly? Date(string id) => articles[id].Published ?? storyDate;
 
         var verdicts = new List<MeasureVerdict>();
         var verdictOf = new Dictionary<string, Verdict>();
@@ -114,7 +115,7 @@ public static class FigureReconciliation
         // Another occurrence: dated away from the story and disagreeing with an article dated at the story.
         bool Near(DateOnly? d) => d is not null && storyDate is not null && Math.Abs(d.Value.DayNumber - storyDate.Value.DayNumber) <= options.OccurrenceDays;
         var others = comparable.Select(f => f.ArticleId).Distinct()
-            .Where(id => Date(id) is not null && !Near(Date(id)) && disagreeing.Any(p => p.Article == id && Near(Date(p.Other))))
+            .Where(id => articles[id].Published is not null && !Near(Date(id)) && disagreeing.Any(p => p.Article == id && Near(Date(p.Other))))
             .OrderBy(id => id, StringComparer.Ordinal).ToList();
 
         var rows = comparable
