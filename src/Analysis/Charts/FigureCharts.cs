@@ -11,6 +11,8 @@ namespace Analysis.Charts;
 /// </summary>
 public static class FigureCharts
 {
+    private const int Width = 950;
+
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
     /// <summary>
@@ -25,7 +27,7 @@ public static class FigureCharts
         int rows = reconciliation.Rows.Where(r => r.Measure == measure).Select(Label).Distinct().Count();
         return GenericChart.addLayout(Layout(
             ("title", new { text = Title(reconciliation, measure) }),
-            ("height", 160 + 40 * rows),
+            ("height", 160 + 40 * rows), ("width", Width),
             ("showlegend", false),
             ("margin", new { l = 220 }),
             ("xaxis", new { title = new { text = UnitTitle(reconciliation, measure) }, rangemode = "tozero" }),
@@ -42,7 +44,7 @@ public static class FigureCharts
         var traces = new List<Trace>();
         var layout = new List<(string, object)>
         {
-            ("title", new { text = "Reported figures by measure" }), ("height", 80 + 220 * measures.Count), ("showlegend", false),
+            ("title", new { text = "Reported figures by measure" }), ("height", 80 + 220 * measures.Count), ("width", Width), ("showlegend", false),
             ("margin", new { l = 220 }),
         };
         var titles = new List<object>();
@@ -69,11 +71,11 @@ public static class FigureCharts
         var outlets = reconciliation.Rows.Select(r => r.Outlet).Distinct().OrderBy(o => o, StringComparer.Ordinal).ToList();
         if (measures.Count == 0 || outlets.Count == 0) throw new ArgumentException("The reconciliation has no figures.", nameof(reconciliation));
         var z = outlets.Select(o => measures.Select(m => reconciliation.Rows.Count(r => r.Outlet == o && r.Measure == m)).ToArray()).ToArray();
-        var heat = Trace("heatmap", ("z", z), ("x", measures), ("y", outlets), ("colorscale", "Blues"),
+        var heat = Trace("heatmap", ("z", z), ("x", measures), ("y", outlets), ("colorscale", new object[] { new object[] { 0, "#f7fbff" }, new object[] { 1, "#08519c" } }), ("zmin", 0),
             ("hovertemplate", "%{y}<br>%{x}: %{z} figure(s)<extra></extra>"), ("xgap", 2), ("ygap", 2));
         return GenericChart.addLayout(Layout(
             ("title", new { text = "Which outlets report which measures (figures per outlet)" }),
-            ("height", 220 + 30 * outlets.Count),
+            ("height", 220 + 30 * outlets.Count), ("width", Width),
             ("margin", new { l = 220, b = 160 }),
             ("xaxis", new { tickangle = -35 })), GenericChart.ofTraceObject(true, heat));
     }
@@ -83,7 +85,8 @@ public static class FigureCharts
         var rows = reconciliation.Rows.Where(r => r.Measure == measure).ToList();
         if (rows.Count == 0)
             throw new ArgumentException($"No figures for measure '{measure}'. Measures: {string.Join(", ", reconciliation.Measures.Select(m => m.Measure))}", nameof(measure));
-        var outlets = rows.Select(r => r.Outlet).Distinct().ToList();
+        // Colours follow the outlet across every panel of the reconciliation.
+        var outlets = reconciliation.Rows.Select(r => r.Outlet).Distinct().ToList();
         double right = rows.SelectMany(r => new[] { r.Value, r.Low ?? r.Value, r.High ?? r.Value }).Max() * 1.3;
         string suffix = axis == 1 ? "" : axis.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var traces = new List<Trace>();

@@ -24,13 +24,20 @@ public enum Qualifier
 /// <see cref="Start"/>/<see cref="End"/> are offsets into <c>Article.Text</c> and cover the qualifier and the
 /// number with its currency, scale and unit (<see cref="Surface"/> is exactly that slice).
 /// </summary>
+/// <param name="ArticleId">Id of the article the figure was found in.</param>
 /// <param name="Value">The normalized number (the lower bound for ranges).</param>
 /// <param name="Unit">"" for counts; "percent", "percentage_point", an ISO currency code, a time or distance unit, or "ordinal".</param>
 /// <param name="Low">Lower end of the interval the wording implies (null = unbounded).</param>
 /// <param name="High">Upper end of the interval the wording implies (null = unbounded).</param>
+/// <param name="Qualifier">How the wording bounds the number.</param>
 /// <param name="Counted">What is counted, as written ("Lebanese civilians", "hostages"), or "".</param>
 /// <param name="Measure">Normalized key that makes the same measure comparable across articles.</param>
 /// <param name="Attribution">Source the sentence gives for the figure, as written, or null.</param>
+/// <param name="SentenceIndex">Index of the sentence in <c>Article.Sentences</c> (-1 when outside every sentence).</param>
+/// <param name="Sentence">Text of that sentence.</param>
+/// <param name="Start">Offset of the first character in <c>Article.Text</c>.</param>
+/// <param name="End">Offset after the last character.</param>
+/// <param name="Surface">The text of [Start, End).</param>
 /// <param name="Rule">Name of the grammar rule that recognized the number.</param>
 public sealed record Figure(
     string ArticleId, double Value, string Unit, double? Low, double? High, Qualifier Qualifier,
