@@ -26,9 +26,11 @@ public sealed class ReconcileOptions
     public int OccurrenceDays { get; set; } = 7;
 }
 
-/// <summary>One figure of a reconciled measure, with its article's outlet and date.</summary>
-/// <param name="Outlet">The article's outlet, or its id when no manifest names one.</param>
-/// <param name="OtherOccurrence">True when the article reports a different occurrence of the story (dated apart, figures disagree).</param>
+/// <summary>
+/// One figure of a reconciled measure (fields as in <see cref="Figure"/>) with the measure's verdict, the article's
+/// outlet (its id when no manifest names one) and date, and whether the article reports a different occurrence of
+/// the story (dated apart from it and disagreeing).
+/// </summary>
 public sealed record ReconciledFigure(
     string Measure, Verdict Verdict, string ArticleId, string Outlet, DateOnly? Published, double Value, string Unit,
     Qualifier Qualifier, double? Low, double? High, string Counted, string? Attribution, int SentenceIndex, string Sentence,
