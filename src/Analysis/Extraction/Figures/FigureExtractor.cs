@@ -89,8 +89,11 @@ public static class FigureExtractor
             int hi = k + 1 < pending.Count && pending[k + 1].Lo == p.Lo ? Math.Min(p.Hi, pending[k + 1].Start) : p.Hi;
             int countedEnd = Math.Max(m.End, p.Counted.End);
             // An ordinal without its noun refers back across the comma: "The visit, Blinken's 11th to Israel".
+            // An ordinal names what it numbers: only its own noun picks the category ("11th trip", not "first woman … Tour").
             bool elided = m.Unit == "ordinal" && p.Counted.Start == p.Counted.End;
-            int category = rules.Category(text, p.Start, m.End, m.Unit, lo, Math.Max(hi, countedEnd), crossClauses: elided);
+            int category = m.Unit == "ordinal" && !elided
+                ? rules.Category(text, p.Start, m.End, m.Unit, p.Start, countedEnd, crossClauses: false)
+                : rules.Category(text, p.Start, m.End, m.Unit, lo, Math.Max(hi, countedEnd), crossClauses: elided);
             // "the first big push": a word "first" is a superlative unless it numbers something a lexicon knows ("first visit").
             if (m.Rule == "ordinal-words" && m.Value == 1 && category < 0) continue;
             var sentence = article.SentenceAt(m.Start);

@@ -25,7 +25,7 @@ public sealed record MeasureCategory(string Name, IReadOnlyList<string> Units, I
         new("arrested", [""], ["arrested", "detained", "arrests", "detainees"], true),
         new("jobs", [""], ["jobs", "job cuts", "redundancies", "layoffs", "employees", "staff", "workers"]),
         new("meeting length", ["hour", "minute"], ["meeting", "meetings", "talks", "conversation", "session", "discussion", "discussions"]),
-        new("visit number", ["ordinal"], ["visit", "trip", "tour", "journey"]),
+        new("visit number", ["ordinal"], ["visit", "trip", "journey"]),
     ];
 }
 

@@ -76,6 +76,11 @@ internal static class NumberGrammar
             if (a.Unit.Length == 0) a.Unit = b.Unit;
             double low = a.Value * a.Scale, high = b.Value * b.Scale;
             if (!(low < high) || a.Unit != b.Unit && b.Unit.Length > 0) return b.End;
+            // Set scores come in runs ("4-6 6-3 7-6"): a dash pair next to another is a score, not a range.
+            if (ScoreRun(text, a.Start, b.End, to)) return b.End;
+            // "5-6 March" is a span of days.
+            if (b.End + 1 < to && text[b.End] == ' ' && char.IsUpper(text[b.End + 1])
+                && Dates.AbsoluteDates.MonthNumber(text[(b.End + 1)..WordEnd(text, b.End + 1, to)]) is not null) return b.End;
             int rEnd = UnitWords(text, b.End, to, ref a.Unit, out _);
             into.Add(new NumberMatch { Start = a.Start, End = rEnd, Value = low, High = high, Unit = a.Unit, Rule = "range-dash" });
             return rEnd;
@@ -174,6 +179,9 @@ internal static class NumberGrammar
             {
                 case "st" or "nd" or "rd" or "th" when n.Decimals == 0 && !n.Currency:
                     n.Ordinal = true; n.Unit = "ordinal"; break;
+                case "m" when !n.Currency && n.Decimals == 0 && !PluralFollows(text, le, to):
+                    // "the 1,500m", "60m hurdles": without a currency, a whole number of m is metres unless people or things follow.
+                    n.Unit = "metre"; break;
                 case "m" or "mn": n.Scale = 1e6; break;
                 case "bn" or "b": n.Scale = 1e9; break;
                 case "tn" or "trn": n.Scale = 1e12; break;
@@ -245,6 +253,9 @@ internal static class NumberGrammar
         }
 
         if (!Sequence(text, ws, to, out double value, out int end, out int words)) return we;
+        // "Six Nations", "Big Four"-style names: a capitalized number word mid-sentence before a capitalized word.
+        if (char.IsUpper(text[ws]) && PrevWord(text, ws, out _, out _) && end + 1 < to && text[end] == ' ' && char.IsUpper(text[end + 1]))
+            return WordEnd(text, end + 1, to);
         string unit = "";
         string rule = "words";
         bool compound = false;
@@ -423,6 +434,26 @@ internal static class NumberGrammar
         if (unit.Length > 0 && !(currencyWord && unit == u)) return pos;
         unit = u; any = true;
         return we;
+    }
+
+    /// <summary>A lower-case plural noun follows ("5m viewers", "2m people"), other than a race event ("60m hurdles").</summary>
+    private static bool PluralFollows(string text, int pos, int to)
+    {
+        if (!(pos + 1 < to && text[pos] == ' ' && char.IsLower(text[pos + 1]))) return false;
+        int we = WordEnd(text, pos + 1, to);
+        var w = text.AsSpan(pos + 1, we - pos - 1);
+        if (w is "hurdles" or "freestyle" or "breaststroke" or "backstroke" or "butterfly" or "relay" or "medley" or "steeplechase") return false;
+        return w.Length > 3 && w[^1] == 's' || w is "people" or "children" or "men" or "women";
+    }
+
+    private static bool ScoreRun(string text, int start, int end, int to)
+    {
+        static bool Pair(string t, int i, int to) => i + 2 < to && char.IsAsciiDigit(t[i]) && t[i + 1] is '-' or '–' && char.IsAsciiDigit(t[i + 2]);
+        if (end + 1 < to && text[end] == ' ' && Pair(text, end + 1, to)) return true;
+        if (end + 1 < to && text[end] == ' ' && text[end + 1] == '(' && Pair(text, end + 2, to)) return true;
+        // "7-5 4-6", "(3-7) 6-3": another pair just before.
+        if (start >= 4 && text[start - 1] == ' ' && Pair(text, start - 4, to)) return true;
+        return start >= 6 && text[start - 1] == ' ' && text[start - 2] == ')' && Pair(text, start - 5, to);
     }
 
     private static string? Currency(char c) => c switch
