@@ -6,6 +6,7 @@ using Analysis.Benchmarks;
 switch (args.FirstOrDefault())
 {
     case "load": LoadBenchmark.Run(args); break;
+    case "figures": FiguresBenchmark.Run(args); break;
     default:
         var bbc = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "bbc");
         if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}: nothing to measure."); return; }

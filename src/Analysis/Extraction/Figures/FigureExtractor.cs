@@ -1,0 +1,156 @@
+using Analysis.Extraction.Dates;
+using Analysis.Model;
+
+namespace Analysis.Extraction.Figures;
+
+/// <summary>
+/// Extracts every reported figure from articles: the number grammar finds number expressions, then context
+/// rules add the qualifier, interval, counted noun, measure key and attribution.
+/// <code>var figures = FigureExtractor.Extract(article);</code>
+/// </summary>
+public static class FigureExtractor
+{
+    /// <summary>Characters either side of a figure that context rules may look at, whatever the sentence length.</summary>
+    private const int ContextChars = 400;
+
+    /// <summary>Figures of one article, in text order.</summary>
+    public static IReadOnlyList<Figure> Extract(Article article, FigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        options ??= new FigureOptions();
+        options.Validate();
+        return Extract(article, options, new MeasureRules(options));
+    }
+
+    /// <summary>Figures of all articles, in corpus order.</summary>
+    public static IReadOnlyList<Figure> Extract(IEnumerable<Article> articles, FigureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        options ??= new FigureOptions();
+        options.Validate();
+        var rules = new MeasureRules(options);
+        var all = new List<Figure>();
+        foreach (var a in articles) all.AddRange(Extract(a, options, rules));
+        return all;
+    }
+
+    private readonly record struct Pending(NumberMatch Match, int Start, Qualifier Qualifier, double? High, (int Start, int End) Counted, int Lo, int Hi);
+
+    internal static List<Figure> Extract(Article article, FigureOptions options, MeasureRules rules)
+    {
+        var text = article.Text ?? throw new ArgumentException($"Article '{article.Id}' has no text.", nameof(article));
+        var matches = new List<NumberMatch>();
+        NumberGrammar.Scan(text, 0, text.Length, matches);
+        // Calendar dates belong to the timeline: numbers inside one ("October 7", "22 Oct") are not figures.
+        var dates = AbsoluteDates.Find(text);
+        if (dates.Count > 0) matches.RemoveAll(m => InsideDate(dates, m));
+
+        // Pass 1: qualifier, ranges written "between X and Y", counted noun.
+        var pending = new List<Pending>(matches.Count);
+        for (int k = 0; k < matches.Count; k++)
+        {
+            var m = matches[k];
+            var (lo, hi) = Bounds(article, m.Start, m.End);
+            var q = ContextRules.QualifierBefore(text, lo, m.Start, out int start);
+            double? high = m.High;
+            if (m.High is not null) q = Qualifier.Range;
+            else if (ContextRules.EndsWithWords(text, lo, m.Start - 1, "between") && k + 1 < matches.Count
+                     && matches[k + 1].Start == m.End + 5 && text.AsSpan(m.End, 5).SequenceEqual(" and "))
+            {
+                var second = matches[++k];
+                if (m.Unit.Length == 0) m.Unit = second.Unit;
+                if (second.Value > m.Value && m.Unit == second.Unit)
+                {
+                    start = m.Start - 8; high = second.Value; q = Qualifier.Range;
+                    m.End = second.End; m.Rule = "range-between";
+                }
+            }
+            // Counts, ordinals and compound adjectives name what they count next ("six hostages", "30-day window");
+            // after a percentage, an amount or a unit word only "of …" does ("8% of Google", not "2% price drop").
+            bool nounFollows = m.Unit.Length == 0 || m.Unit == "ordinal" || m.Compound;
+            var counted = ContextRules.Counted(text, m.End, hi, requireOf: !nounFollows);
+            // "another 1,000 who were killed": the noun is the one counted just before.
+            if (counted.Start == counted.End && pending.Count > 0 && pending[^1].Lo == lo
+                && (ContextRules.EndsWithWords(text, lo, start - 1, "another") || ContextRules.EndsWithWords(text, lo, start - 1, "a further")))
+                counted = pending[^1].Counted;
+            // Number words with nothing counted, no unit and no qualifier are pronoun-like ("the two met"): left out.
+            if (m.InWords && m.Unit.Length == 0 && counted.Start == counted.End && q == Qualifier.Exact && high is null) continue;
+            pending.Add(new Pending(m, start, q, high, counted, lo, hi));
+        }
+
+        // Pass 2: measure (trigger windows stop at neighbouring figures) and attribution.
+        var result = new List<Figure>(pending.Count);
+        var attributions = new Dictionary<int, string?>();
+        for (int k = 0; k < pending.Count; k++)
+        {
+            var p = pending[k];
+            var m = p.Match;
+            int lo = k > 0 && pending[k - 1].Lo == p.Lo ? Math.Max(p.Lo, Math.Max(pending[k - 1].Match.End, pending[k - 1].Counted.End)) : p.Lo;
+            int hi = k + 1 < pending.Count && pending[k + 1].Lo == p.Lo ? Math.Min(p.Hi, pending[k + 1].Start) : p.Hi;
+            int countedEnd = Math.Max(m.End, p.Counted.End);
+            // An ordinal without its noun refers back across the comma: "The visit, Blinken's 11th to Israel".
+            // An ordinal names what it numbers: only its own noun picks the category ("11th trip", not "first woman … Tour").
+            bool elided = m.Unit == "ordinal" && p.Counted.Start == p.Counted.End;
+            int category = m.Unit == "ordinal" && !elided
+                ? rules.Category(text, p.Start, m.End, m.Unit, p.Start, countedEnd, crossClauses: false)
+                : rules.Category(text, p.Start, m.End, m.Unit, lo, Math.Max(hi, countedEnd), crossClauses: elided);
+            // "the first big push": a word "first" is a superlative unless it numbers something a lexicon knows ("first visit").
+            if (m.Rule == "ordinal-words" && m.Value == 1 && category < 0) continue;
+            var sentence = article.SentenceAt(m.Start);
+            string? date = category >= 0 && options.Categories[category].ScopeByDate ? ContextRules.EventDate(text, dates, p.Lo, p.Hi, m.Start) : null;
+            string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date);
+            string? attribution = null;
+            if (sentence is not null && !attributions.TryGetValue(sentence.Index, out attribution))
+                attributions[sentence.Index] = attribution = ContextRules.Attribution(sentence.Text);
+            var (low, high) = Interval(m.Value, m.Half, p.Qualifier, p.High, options.ApproximateTolerance);
+            result.Add(new Figure(
+                article.Id, m.Value, m.Unit, low, high, p.Qualifier,
+                text[p.Counted.Start..p.Counted.End], measure, attribution,
+                sentence?.Index ?? -1, sentence?.Text ?? "", p.Start, m.End, text[p.Start..m.End], m.Rule));
+        }
+        return result;
+    }
+
+    private static bool InsideDate(IReadOnlyList<AbsoluteDate> dates, NumberMatch m)
+    {
+        int lo = 0, hi = dates.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (dates[mid].End <= m.Start) lo = mid + 1;
+            else if (dates[mid].Start >= m.End) hi = mid - 1;
+            else return true;
+        }
+        return false;
+    }
+
+    /// <summary>The sentence around a figure, clipped to <see cref="ContextChars"/> either side.</summary>
+    private static (int Lo, int Hi) Bounds(Article article, int start, int end)
+    {
+        var s = article.SentenceAt(start);
+        int lo = s?.Start ?? 0, hi = s?.End ?? article.Text.Length;
+        return (Math.Max(lo, start - ContextChars), Math.Min(hi, Math.Max(end, Math.Min(hi, end + ContextChars))));
+    }
+
+    /// <summary>
+    /// The interval a wording implies: exact figures keep the rounding their written precision implies,
+    /// "about" widens by the tolerance, "over"/"at least" are open above, "under"/"up to" open below.
+    /// </summary>
+    internal static (double? Low, double? High) Interval(double value, double half, Qualifier q, double? rangeHigh, double tolerance)
+    {
+        var (low, high) = RawInterval(value, half, q, rangeHigh, tolerance);
+        return (Tidy(low), Tidy(high));
+    }
+
+    /// <summary>Drops binary floating-point noise (110.00000000000001) from computed bounds.</summary>
+    private static double? Tidy(double? v) => v is double d ? Math.Round(d, 6) : null;
+
+    private static (double? Low, double? High) RawInterval(double value, double half, Qualifier q, double? rangeHigh, double tolerance) => q switch
+    {
+        Qualifier.Exact => (value - half, value + half),
+        Qualifier.Approximately => (value * (1 - tolerance) - half, value * (1 + tolerance) + half),
+        Qualifier.MoreThan or Qualifier.AtLeast => (value, null),
+        Qualifier.LessThan or Qualifier.AtMost => (null, value),
+        _ => (value, rangeHigh ?? value),
+    };
+}

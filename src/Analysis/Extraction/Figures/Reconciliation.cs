@@ -1,0 +1,190 @@
+using Analysis.Model;
+using Analysis.Tables;
+using Microsoft.Data.Analysis;
+
+namespace Analysis.Extraction.Figures;
+
+/// <summary>Whether the articles reporting a measure agree.</summary>
+public enum Verdict
+{
+    /// <summary>Every pair of articles has overlapping intervals.</summary>
+    Agree,
+    /// <summary>Some articles dated the same (or undated) report disjoint intervals.</summary>
+    Conflict,
+    /// <summary>Intervals differ only between articles dated apart: a later total, not a contradiction.</summary>
+    Update,
+    /// <summary>One article reports the measure.</summary>
+    Single,
+}
+
+/// <summary>Options for <see cref="FigureReconciliation.Reconcile"/>.</summary>
+public sealed class ReconcileOptions
+{
+    /// <summary>Articles at most this many days apart count as the same date (default 2).</summary>
+    public int SameDateDays { get; set; } = 2;
+    /// <summary>An article further than this many days from the story's date whose figures disagree reports another occurrence (default 7).</summary>
+    public int OccurrenceDays { get; set; } = 7;
+}
+
+/// <summary>
+/// One figure of a reconciled measure (fields as in <see cref="Figure"/>) with the measure's verdict, the article's
+/// outlet (its id when no manifest names one) and date, and whether the article reports a different occurrence of
+/// the story (dated apart from it and disagreeing).
+/// </summary>
+public sealed record ReconciledFigure(
+    string Measure, Verdict Verdict, string ArticleId, string Outlet, DateOnly? Published, double Value, string Unit,
+    Qualifier Qualifier, double? Low, double? High, string Counted, string? Attribution, int SentenceIndex, string Sentence,
+    int Start, int End, string Surface, bool OtherOccurrence);
+
+/// <summary>The verdict for one measure.</summary>
+public sealed record MeasureVerdict(string Measure, Verdict Verdict, int Articles, int Figures, string Reason);
+
+/// <summary>Figures grouped by measure across articles, with a verdict per measure.</summary>
+public sealed class Reconciliation
+{
+    internal Reconciliation(IReadOnlyList<MeasureVerdict> measures, IReadOnlyList<ReconciledFigure> rows, DateOnly? storyDate, IReadOnlyList<string> otherOccurrences)
+    {
+        Measures = measures; Rows = rows; StoryDate = storyDate; OtherOccurrences = otherOccurrences;
+    }
+
+    /// <summary>One verdict per measure, measures reported by most articles first.</summary>
+    public IReadOnlyList<MeasureVerdict> Measures { get; }
+    /// <summary>One row per figure of a reconciled measure.</summary>
+    public IReadOnlyList<ReconciledFigure> Rows { get; }
+    /// <summary>The date most articles carry (null when none is dated).</summary>
+    public DateOnly? StoryDate { get; }
+    /// <summary>Ids of articles that report a different occurrence of the story.</summary>
+    public IReadOnlyList<string> OtherOccurrences { get; }
+
+    public override string ToString() => $"{Measures.Count} measures, {Rows.Count} figures, {OtherOccurrences.Count} other-occurrence articles";
+}
+
+/// <summary>Reconciles figures across articles: <c>var rec = figures.Reconcile(corpus); rec.ToDataFrame()</c>.</summary>
+public static class FigureReconciliation
+{
+    /// <summary>
+    /// Groups figures by measure (figures whose measure is only a unit, like "percent" or "count", are not comparable
+    /// and left out) and gives each measure a verdict; flags articles reporting another occurrence of the story.
+    /// </summary>
+    public static Reconciliation Reconcile(this IEnumerable<Figure> figures, Corpus corpus, ReconcileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(corpus);
+        options ??= new ReconcileOptions();
+        if (options.SameDateDays < 0 || options.OccurrenceDays < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "Day tolerances must be ≥ 0.");
+        var articles = corpus.Articles.ToDictionary(a => a.Id);
+        var comparable = figures.Where(f => !MeasureRules.IsGeneric(f.Measure, f.Unit)).ToList();
+        foreach (var f in comparable)
+            if (!articles.ContainsKey(f.ArticleId))
+                throw new ArgumentException($"Figure of article '{f.ArticleId}' is not in the corpus.", nameof(corpus));
+
+        var storyDate = comparable.Select(f => f.ArticleId).Distinct().Select(id => articles[id].Published).Where(d => d is not null)
+            .GroupBy(d => d!.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (DateOnly?)g.Key).FirstOrDefault();
+        // An undated article is read as covering the story's date: the corpus is one story unless dates say otherwise.
+        DateOnly? Date(string id) => articles[id].Published ?? storyDate;
+
+        var verdicts = new List<MeasureVerdict>();
+        var verdictOf = new Dictionary<string, Verdict>();
+        var disagreeing = new HashSet<(string Article, string Other)>();
+        foreach (var g in comparable.GroupBy(f => f.Measure))
+        {
+            var byArticle = g.GroupBy(f => f.ArticleId).ToList();
+            Verdict v;
+            string reason;
+            if (byArticle.Count == 1) { v = Verdict.Single; reason = "one article"; }
+            else
+            {
+                int conflicts = 0, updates = 0;
+                for (int i = 0; i < byArticle.Count; i++)
+                    for (int j = i + 1; j < byArticle.Count; j++)
+                    {
+                        if (byArticle[i].Any(a => byArticle[j].Any(b => Overlap(a, b)))) continue;
+                        disagreeing.Add((byArticle[i].Key, byArticle[j].Key));
+                        disagreeing.Add((byArticle[j].Key, byArticle[i].Key));
+                        var (da, db) = (Date(byArticle[i].Key), Date(byArticle[j].Key));
+                        if (da is not null && db is not null && Math.Abs(da.Value.DayNumber - db.Value.DayNumber) > options.SameDateDays) updates++;
+                        else conflicts++;
+                    }
+                (v, reason) = conflicts > 0 ? (Verdict.Conflict, $"{conflicts} pair(s) of articles dated alike report disjoint intervals")
+                    : updates > 0 ? (Verdict.Update, $"{updates} pair(s) differ but are dated apart")
+                    : (Verdict.Agree, "all intervals overlap");
+            }
+            verdictOf[g.Key] = v;
+            verdicts.Add(new MeasureVerdict(g.Key, v, byArticle.Count, g.Count(), reason));
+        }
+
+        // Another occurrence: dated away from the story and disagreeing with an article dated at the story.
+        bool Near(DateOnly? d) => d is not null && storyDate is not null && Math.Abs(d.Value.DayNumber - storyDate.Value.DayNumber) <= options.OccurrenceDays;
+        var others = comparable.Select(f => f.ArticleId).Distinct()
+            .Where(id => articles[id].Published is not null && !Near(Date(id)) && disagreeing.Any(p => p.Article == id && Near(Date(p.Other))))
+            .OrderBy(id => id, StringComparer.Ordinal).ToList();
+
+        var rows = comparable
+            .OrderByDescending(f => verdicts.First(m => m.Measure == f.Measure).Articles).ThenBy(f => f.Measure, StringComparer.Ordinal)
+            .ThenBy(f => f.ArticleId, StringComparer.Ordinal).ThenBy(f => f.Start)
+            .Select(f =>
+            {
+                var a = articles[f.ArticleId];
+                return new ReconciledFigure(f.Measure, verdictOf[f.Measure], f.ArticleId, a.Outlet ?? a.Id, a.Published, f.Value, f.Unit,
+                    f.Qualifier, f.Low, f.High, f.Counted, f.Attribution, f.SentenceIndex, f.Sentence, f.Start, f.End, f.Surface, others.Contains(f.ArticleId));
+            }).ToList();
+        var ordered = verdicts.OrderByDescending(m => m.Articles).ThenBy(m => m.Measure, StringComparer.Ordinal).ToList();
+        return new Reconciliation(ordered, rows, storyDate, others);
+    }
+
+    /// <summary>Intervals overlap (bounds inclusive, null = unbounded); time units are compared in seconds, other units must match.</summary>
+    internal static bool Overlap(Figure a, Figure b)
+    {
+        double fa = Seconds(a.Unit), fb = Seconds(b.Unit);
+        if (a.Unit != b.Unit && (fa == 0 || fb == 0)) return false;
+        if (a.Unit == b.Unit) fa = fb = 1;
+        double aLow = (a.Low ?? double.NegativeInfinity) * fa, aHigh = (a.High ?? double.PositiveInfinity) * fa;
+        double bLow = (b.Low ?? double.NegativeInfinity) * fb, bHigh = (b.High ?? double.PositiveInfinity) * fb;
+        return aLow <= bHigh && bLow <= aHigh;
+    }
+
+    /// <summary>Seconds per time unit (so "90 minutes" meets "an hour and a half"), 0 for other units.</summary>
+    private static double Seconds(string unit) => unit switch
+    {
+        "second" => 1, "minute" => 60, "hour" => 3600, "day" => 86400, "week" => 604800, "fortnight" => 1209600,
+        "month" => 2629800, "year" => 31557600, "decade" => 315576000, "century" => 3155760000,
+        _ => 0,
+    };
+
+    /// <summary>reconciliation: one row per figure of a reconciled measure (schema in docs/figures.md).</summary>
+    public static DataFrame ToDataFrame(this Reconciliation reconciliation)
+    {
+        ArgumentNullException.ThrowIfNull(reconciliation);
+        return TableBuilder.Build(reconciliation.Rows,
+            Column<ReconciledFigure>.Text("measure", r => r.Measure),
+            Column<ReconciledFigure>.Text("verdict", r => VerdictName(r.Verdict)),
+            Column<ReconciledFigure>.Text("article_id", r => r.ArticleId),
+            Column<ReconciledFigure>.Text("outlet", r => r.Outlet),
+            Column<ReconciledFigure>.Date("published", r => r.Published),
+            Column<ReconciledFigure>.Double("value", r => r.Value),
+            Column<ReconciledFigure>.Text("unit", r => r.Unit),
+            Column<ReconciledFigure>.Text("qualifier", r => Qualifiers.Name(r.Qualifier)),
+            Column<ReconciledFigure>.Double("low", r => r.Low),
+            Column<ReconciledFigure>.Double("high", r => r.High),
+            Column<ReconciledFigure>.Text("counted", r => r.Counted),
+            Column<ReconciledFigure>.Text("attribution", r => r.Attribution),
+            Column<ReconciledFigure>.Bool("other_occurrence", r => r.OtherOccurrence),
+            Column<ReconciledFigure>.Int("sentence_index", r => r.SentenceIndex),
+            Column<ReconciledFigure>.Text("sentence", r => r.Sentence),
+            Column<ReconciledFigure>.Int("start", r => r.Start),
+            Column<ReconciledFigure>.Int("end", r => r.End),
+            Column<ReconciledFigure>.Text("surface", r => r.Surface));
+    }
+
+    /// <summary>measure_verdicts: one row per measure.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<MeasureVerdict> verdicts) => TableBuilder.Build(verdicts,
+        Column<MeasureVerdict>.Text("measure", m => m.Measure),
+        Column<MeasureVerdict>.Text("verdict", m => VerdictName(m.Verdict)),
+        Column<MeasureVerdict>.Int("articles", m => m.Articles),
+        Column<MeasureVerdict>.Int("figures", m => m.Figures),
+        Column<MeasureVerdict>.Text("reason", m => m.Reason));
+
+    /// <summary>snake_case verdict name ("agree", "conflict", "update", "single").</summary>
+    public static string VerdictName(Verdict v) => v.ToString().ToLowerInvariant();
+}
