@@ -176,7 +176,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private void Classify(int a, int b, int sentence)
     {
         // "Paging Amos Hochstein": a sentence opener glued to a name.
-        if (_words[a].Initial && b - a >= 3 && gazetteer.GivenNames.Contains(W(a + 1)) && !gazetteer.GivenNames.Contains(W(a))) a++;
+        if (_words[a].Initial && b - a >= 3 && W(a).EndsWith("ing", StringComparison.Ordinal) && gazetteer.GivenNames.Contains(W(a + 1))) a++;
         int n = b - a;
         var last = W(b - 1);
         var first = W(a);
