@@ -42,6 +42,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
     private string _text = "";
+    private bool _roleOpener;
 
     /// <summary>A recognized span before canonical names are assigned.</summary>
     private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence);
@@ -97,6 +98,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return dash > w.Start && dash + 1 < w.End && char.IsUpper(_text[dash + 1]);
     }
 
+    /// <summary>A common word capitalized by position ("The", "However"), not an acronym ("US" is not "us").</summary>
+    private bool IsStop(int i) => Stop.Contains(W(i)) && !Words.IsAllCaps(_text.AsSpan(_words[i].Start, _words[i].Length));
+
     private bool IsConnector(Word w) => char.IsLower(_text[w.Start]) && Connectors.Contains(W(w));
 
     private string Span(int a, int b)
@@ -124,9 +128,12 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     {
         if (Gaz(a, b) is (var all, { } known) && all == b - a) { Emit(a, b, known.Kind, "gazetteer", sentence, known.Canonical); return; }
         // Capitalized function words ("The", "In") and weekday/month names at either end are not part of a name.
-        while (a < b && (Stop.Contains(W(a)) || IsConnector(_words[a]))) a++;
-        while (b > a && (Stop.Contains(W(b - 1)) || IsConnector(_words[b - 1]))) b--;
+        while (a < b && (IsStop(a) || IsConnector(_words[a]))) a++;
+        while (b > a && (IsStop(b - 1) || IsConnector(_words[b - 1]))) b--;
         if (a >= b) return;
+        // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
+        _roleOpener = b - a >= 2 && _words[a].Initial && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
+        if (_roleOpener) a++;
         if (Gaz(a, b) is (var n, { } whole) && n == b - a) { Emit(a, b, whole.Kind, "gazetteer", sentence, whole.Canonical); return; }
         if (TitleSplit(a, b, sentence)) return;
         int pos = a;
@@ -201,7 +208,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 EmitKnown(a, b, sentence);
                 return;
             }
-        bool role = a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
+        bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
         bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
         if (n == 1)
         {

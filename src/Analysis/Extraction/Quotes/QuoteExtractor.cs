@@ -122,6 +122,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             // An attribution follows the quote closely; a speech verb further on belongs to another statement.
             if (at - i > 80) return null;
             if (!IsCue(w.Value)) continue;
+            if (w.Value.StartsWith("according", StringComparison.Ordinal))
+                return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false)?.With("according to", "according_to");
             // Speaker before the cue ("Netanyahu told", "State Department spokesman Matthew Miller said", "he added").
             if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true) is { } sb) return sb.With(w.Value, "cue_after");
             // Speaker after the cue ("said Blinken in Qatar", "said the official").
