@@ -132,7 +132,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         while (b > a && (IsStop(b - 1) || IsConnector(_words[b - 1]))) b--;
         if (a >= b) return;
         // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
-        _roleOpener = b - a >= 2 && _words[a].Initial && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
+        _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
         if (_roleOpener) a++;
         if (Gaz(a, b) is (var n, { } whole) && n == b - a) { Emit(a, b, whole.Kind, "gazetteer", sentence, whole.Canonical); return; }
         if (TitleSplit(a, b, sentence)) return;
