@@ -7,3 +7,4 @@ if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}:
 var sw = Stopwatch.StartNew();
 var corpus = Corpus.Load(bbc);
 Console.WriteLine($"load: {corpus.Articles.Count} articles in {sw.Elapsed.TotalSeconds:F3} s");
+if (args.FirstOrDefault() == "text") Analysis.Benchmarks.TextBenchmark.Run(corpus);

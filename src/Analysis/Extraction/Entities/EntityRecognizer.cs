@@ -119,6 +119,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>Longest gazetteer name starting at word <paramref name="a"/> and ending before <paramref name="b"/>.</summary>
     private (int Length, GazetteerEntry? Entry) Gaz(int a, int b)
     {
+        if (!gazetteer.StartsName(W(a))) return (0, null);
         for (int n = Math.Min(gazetteer.MaxWords, b - a); n >= 1; n--)
             if (gazetteer.Find(Span(a, a + n)) is { } e) return (n, e);
         return (0, null);

@@ -25,6 +25,7 @@ public sealed record GazetteerEntry(string Name, EntityKind Kind, string Canonic
 public sealed class Gazetteer
 {
     private readonly Dictionary<string, GazetteerEntry> _names;
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
 
     /// <summary>The built-in lexicon (see <c>DefaultLexicon.cs</c> for every word).</summary>
     public static Gazetteer Default { get; } = CreateDefault();
@@ -52,7 +53,13 @@ public sealed class Gazetteer
         EventSuffixes = eventSuffixes;
         SpeechVerbs = speechVerbs;
         MaxWords = names.Count == 0 ? 1 : names.Keys.Max(WordCount);
+        foreach (var name in names.Keys) _firstWords.Add(FirstWord(name));
     }
+
+    /// <summary>True when some name starts with <paramref name="word"/> (a cheap test before longer lookups).</summary>
+    internal bool StartsName(string word) => _firstWords.Contains(word);
+
+    private static string FirstWord(string name) => name.Split(' ', 2)[0];
 
     /// <summary>Every known name.</summary>
     public IReadOnlyCollection<GazetteerEntry> Entries => _names.Values;
@@ -92,6 +99,7 @@ public sealed class Gazetteer
     private void Add(GazetteerEntry e)
     {
         _names[e.Name] = e;
+        _firstWords.Add(FirstWord(e.Name));
         MaxWords = Math.Max(MaxWords, WordCount(e.Name));
     }
 

@@ -37,8 +37,8 @@ internal static partial class RelativeDates
     /// <summary>Relative dates in text[start..end), read against <paramref name="reference"/> (null: unresolved).</summary>
     public static IEnumerable<RelativeDate> Find(string text, int start, int end, DateOnly? reference, bool future)
     {
-        foreach (Match m in Pattern().Matches(text[start..end]))
-            yield return Read(m, start, reference, future);
+        for (var m = Pattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
+            yield return Read(m, 0, reference, future);
     }
 
     private static RelativeDate Read(Match m, int offset, DateOnly? reference, bool future)
