@@ -198,19 +198,18 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             return new Found(null, pronoun, "");
         }
         // "the official", "a senior State Department official": a short phrase starting with a determiner.
-        if (!nearestLast && words[0] is "the" or "a" or "an" && words.Length <= 6) return new Found(phrase, phrase, "");
-        if (nearestLast)
-        {
-            int d = Array.FindLastIndex(words, w => w is "the" or "a" or "an" or "The" or "A" or "An");
-            if (d >= 0 && words.Length - d <= 6) { var np = string.Join(' ', words[d..]); return new Found(np, np, ""); }
-        }
-        return null;
+        int d = nearestLast ? Array.FindLastIndex(words, IsDeterminer) : IsDeterminer(words[0]) ? 0 : -1;
+        if (d < 0 || words.Length - d > 6) return null;
+        var np = string.Join(' ', words[d..]);
+        return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
 
     /// <summary>
     /// The person a pronoun refers to: the first person named in the last sentence before <paramref name="offset"/>
     /// that names one (the subject, more often than a name in a later phrase: "Blinken stressed the death of Sinwar … He noted").
     /// </summary>
+    private static bool IsDeterminer(string w) => w is "the" or "a" or "an" or "The" or "A" or "An";
+
     private static EntityMention? SubjectBefore(IReadOnlyList<EntityMention> mentions, int offset)
     {
         EntityMention? subject = null;

@@ -53,7 +53,8 @@ public static class TimelineExtraction
         ArgumentNullException.ThrowIfNull(articles);
         entities ??= articles.Entities();
         var dates = articles.Select(a => AbsoluteDates.Find(a.Text)).ToList();
-        var corpusDates = dates.SelectMany(d => d).Where(d => d.Date is not null).Select(d => d.Date!.Value).ToHashSet();
+        var corpusDates = dates.SelectMany(d => d).Where(d => d.Date is not null).Select(d => d.Date!.Value)
+            .Concat(articles.Where(a => a.Published is not null).Select(a => a.Published!.Value)).ToHashSet();
         var all = new List<TimelineEntry>();
         for (int i = 0; i < articles.Count; i++)
             all.AddRange(TimelineReader.Read(articles[i], dates[i], corpusDates, entities.In(articles[i].Id)));
@@ -140,7 +141,8 @@ internal static class TimelineReader
 
     /// <summary>
     /// The article date: <c>Article.Published</c>, else the latest date written in the text, where a yearless date
-    /// ("Oct. 22") takes its year from the same day written in full elsewhere in the corpus (the latest such year).
+    /// ("Oct. 22") takes its year from the same day written in full, or published, elsewhere in the corpus (the
+    /// latest such year).
     /// </summary>
     private static (DateOnly?, string?) Reference(Article article, IReadOnlyList<AbsoluteDate> dates, IReadOnlySet<DateOnly> corpusDates)
     {
@@ -153,7 +155,7 @@ internal static class TimelineReader
             if (date is null && d.Day is int day)
             {
                 date = corpusDates.Where(c => c.Month == d.Month && c.Day == day).Select(c => (DateOnly?)c).Max();
-                basis = $"inferred: latest date in the text ('{d.Surface}', year from the same day written in full elsewhere in the corpus)";
+                basis = $"inferred: latest date in the text ('{d.Surface}', year from the same day written in full or published elsewhere in the corpus)";
             }
             if (date is { } x && (best is null || x > best.Value.Date)) best = (x, basis);
         }

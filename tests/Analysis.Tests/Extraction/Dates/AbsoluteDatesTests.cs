@@ -1,23 +1,12 @@
 using Analysis.Extraction.Dates;
+using Analysis.Tests.Loading;
 
 namespace Analysis.Tests.Extraction.Dates;
 
 public class AbsoluteDatesTests
 {
     /// <summary>Rows of Data/absolute-dates.tsv: a text and the dates it contains, written by hand.</summary>
-    public static TheoryData<string, string> Cases()
-    {
-        var path = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory),
-            "tests", "Analysis.Tests", "Extraction", "Dates", "Data", "absolute-dates.tsv");
-        var data = new TheoryData<string, string>();
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.StartsWith('#') || line.Length == 0) continue;
-            var cols = line.Split('\t');
-            data.Add(cols[0], cols.Length > 1 ? cols[1] : "");
-        }
-        return data;
-    }
+    public static TheoryData<string, string> Cases() => TestFiles.TsvPairs("Extraction", "Dates", "Data", "absolute-dates.tsv");
 
     [Theory]
     [MemberData(nameof(Cases))]

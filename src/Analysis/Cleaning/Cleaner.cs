@@ -1,0 +1,367 @@
+using Analysis.Extraction.Dates;
+using Analysis.Model;
+
+namespace Analysis.Cleaning;
+
+/// <summary>Kinds of <see cref="RemovedPiece"/> the cleaner produces.</summary>
+public static class PieceKinds
+{
+    /// <summary>The first line, taken as the headline.</summary>
+    public const string Headline = "headline";
+    /// <summary>Navigation, share buttons, reading time, banners, newsletter and cookie notices.</summary>
+    public const string Chrome = "chrome";
+    /// <summary>Links to other stories ("Related", "Most Popular", "Read more: …") and every line of their block.</summary>
+    public const string Teaser = "teaser";
+    /// <summary>A photo caption (a line ending in a photo credit).</summary>
+    public const string Caption = "caption";
+    /// <summary>An embedded social-media post: its text and its attribution line (see <see cref="Article.Posts"/>).</summary>
+    public const string Post = "post";
+    /// <summary>A "By …" line (its names become <see cref="Article.Byline"/>).</summary>
+    public const string Byline = "byline";
+    /// <summary>An author bio ("X is the outlet's reporter").</summary>
+    public const string Bio = "bio";
+    /// <summary>A contributor credit ("… contributed to this report", "Reporting by …").</summary>
+    public const string Credit = "credit";
+    /// <summary>A source or copyright line ("From The Epoch Times"); its outlet becomes <see cref="Article.Outlet"/>.</summary>
+    public const string Source = "source";
+    /// <summary>A line that is only a date, or a dateline opening the first paragraph.</summary>
+    public const string Dateline = "dateline";
+    /// <summary>A section heading ("SIRENS IN TEL AVIV"): kept out of paragraphs and sentences.</summary>
+    public const string Heading = "heading";
+    /// <summary>An exact repeat of an earlier paragraph or caption, counted once.</summary>
+    public const string Repeat = "repeat";
+    /// <summary>Line breaks the scraper put inside a sentence or a word, removed when the pieces were joined.</summary>
+    public const string Join = "join";
+}
+
+/// <summary>Options for <see cref="Cleaner.Clean"/>.</summary>
+public sealed record CleanOptions
+{
+    /// <summary>Take the first line as the headline when it reads as one.</summary>
+    public bool DetectHeadline { get; init; } = true;
+    /// <summary>A headline known from metadata: a first line equal to it is set apart whatever its shape.</summary>
+    public string? KnownHeadline { get; init; }
+    /// <summary>Word frequencies used to rejoin split words (default <see cref="Lexicon.English"/>).</summary>
+    public Lexicon? Lexicon { get; init; }
+}
+
+/// <summary>A date the cleaner found in a caption, post or dateline, which can tell when the article was written.</summary>
+public sealed record DateEvidence(string Kind, DateOnly Date, string Surface);
+
+/// <summary>What cleaning made of a raw text: the clean body with its map, what was set apart, and metadata found.</summary>
+public sealed record CleanedText(
+    string Text, OffsetMap Map, IReadOnlyList<RemovedPiece> Removed, IReadOnlyList<SocialPost> Posts,
+    string? Headline, string? Byline, string? Outlet, IReadOnlyList<DateEvidence> Dates);
+
+/// <summary>
+/// Non-destructive cleaning of one article's raw text. Every non-blank line is a paragraph candidate; whole-line
+/// rules (<see cref="LineRules"/>) set apart chrome, teaser blocks, captions, posts, bylines, bios, credits,
+/// source lines, datelines and headings; exact repeats are counted once; a paragraph that stops mid-sentence and
+/// resumes in lower case after a line break is joined again (as one word when <see cref="Lexicon"/> says the two
+/// pieces are one word). The clean body is built with <see cref="CleanTextBuilder"/>, paragraphs separated by a
+/// blank line, so every clean offset maps back to the raw text.
+/// </summary>
+public static class Cleaner
+{
+    /// <summary>Longest text (characters) taken as an embedded post's body: a tweet plus its links.</summary>
+    private const int MaxPostLength = 340;
+
+    private sealed class Line(int start, int end, bool blankBefore, string text)
+    {
+        public readonly int Start = start, End = end;
+        public readonly bool BlankBefore = blankBefore;
+        public readonly string Text = text;
+        public readonly int Words = LineRules.CountWords(text);
+        public int BodyStart = start;
+        public string? Kind, Reason;
+        public bool IsBody => Kind is null;
+    }
+
+    /// <summary>Cleans <paramref name="raw"/>; see the class summary.</summary>
+    public static CleanedText Clean(string raw, CleanOptions? options = null)
+    {
+        options ??= new CleanOptions();
+        var lines = SplitLines(raw);
+        var posts = new List<SocialPost>();
+        var dates = new List<DateEvidence>();
+        var extra = new List<RemovedPiece>();
+        string? byline = null, outlet = null, headline = null;
+
+        MarkTeaserBlocks(lines);
+        MarkPosts(lines, posts, dates);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.IsBody) continue;
+            if (LineRules.Chrome(l.Text, l.Words) is { } why) Set(l, PieceKinds.Chrome, why);
+            else if (LineRules.IsInlineTeaser(l.Text, l.Words)) Set(l, PieceKinds.Teaser, "link to another story");
+            else if (LineRules.IsCaption(l.Text, l.Words))
+            {
+                Set(l, PieceKinds.Caption, "photo caption (ends with a photo credit)");
+                foreach (var d in AbsoluteDates.Find(l.Text))
+                    if (d.Date is { } date) dates.Add(new DateEvidence("caption", date, d.Surface));
+            }
+            else if (LineRules.BylineNames(l.Text, l.Words) is { } names)
+            {
+                Set(l, PieceKinds.Byline, "byline");
+                byline ??= names;
+            }
+            else if (LineRules.BioLine(l.Text, l.Words) is { } bio)
+            {
+                Set(l, PieceKinds.Bio, "author bio");
+                byline ??= bio.Name;
+                outlet ??= bio.Outlet;
+            }
+            else if (LineRules.IsCredit(l.Text, l.Words)) Set(l, PieceKinds.Credit, "contributor credit");
+            else if (LineRules.DatelineDate(l.Text, l.Words) is { } dateline)
+            {
+                Set(l, PieceKinds.Dateline, "date line");
+                dates.Add(new DateEvidence("dateline", dateline.Date!.Value, dateline.Surface));
+            }
+        }
+        MarkSourceLines(lines, ref outlet);
+        headline = MarkHeadline(lines, options);
+        MarkHeadings(lines);
+        MarkRepeats(lines);
+        DatelineAtStart(raw, lines, extra, dates);
+        var (text, map, joins) = Build(raw, lines, options.Lexicon ?? null);
+
+        var removed = lines.Where(l => !l.IsBody)
+            .Select(l => new RemovedPiece(l.Kind!, l.Reason!, l.Start, l.End, l.Text))
+            .Concat(extra).Concat(joins)
+            .OrderBy(p => p.RawStart).ToList();
+        return new CleanedText(text, map, removed, posts, headline, byline, outlet, dates);
+    }
+
+    private static void Set(Line l, string kind, string reason) => (l.Kind, l.Reason) = (kind, reason);
+
+    /// <summary>Non-blank lines with their raw bounds (surrounding white space trimmed); CR, LF and CRLF all end a line.</summary>
+    private static List<Line> SplitLines(string raw)
+    {
+        var lines = new List<Line>();
+        bool blankBefore = true;
+        int i = 0;
+        while (i <= raw.Length)
+        {
+            int end = raw.IndexOfAny(['\r', '\n'], i);
+            if (end < 0) end = raw.Length;
+            int s = i, e = end;
+            while (s < e && char.IsWhiteSpace(raw[s])) s++;
+            while (e > s && char.IsWhiteSpace(raw[e - 1])) e--;
+            if (e > s)
+            {
+                lines.Add(new Line(s, e, blankBefore, raw.Substring(s, e - s)));
+                blankBefore = false;
+            }
+            else blankBefore = true;
+            if (end >= raw.Length) break;
+            i = end + (raw[end] == '\r' && end + 1 < raw.Length && raw[end + 1] == '\n' ? 2 : 1);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// A teaser label alone on its line opens a block of other stories that runs to the end of the page (where
+    /// publishers put it); should that block hold most of the article's words, the label is mid-body and only it and
+    /// the three lines after it (kicker, headline, summary) are taken.
+    /// </summary>
+    private static void MarkTeaserBlocks(List<Line> lines)
+    {
+        int total = lines.Sum(l => l.Words);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (!LineRules.IsTeaserLabel(lines[i].Text, lines[i].Words)) continue;
+            int tail = lines.Skip(i).Sum(l => l.Words);
+            int end = tail * 2 > total ? Math.Min(lines.Count, i + 4) : lines.Count;
+            Set(lines[i], PieceKinds.Teaser, "teaser label");
+            for (int j = i + 1; j < end; j++)
+            {
+                if (!lines[j].IsBody) continue;
+                if (LineRules.Chrome(lines[j].Text, lines[j].Words) is { } why) Set(lines[j], PieceKinds.Chrome, why);
+                else Set(lines[j], PieceKinds.Teaser, "in teaser block (another story)");
+            }
+            i = end - 1;
+        }
+    }
+
+    /// <summary>
+    /// An attribution line ("— Name (@handle) date") and the short paragraph before it make one post; a short
+    /// line carrying a social-media link is a post fragment of its own.
+    /// </summary>
+    private static void MarkPosts(List<Line> lines, List<SocialPost> posts, List<DateEvidence> dates)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (l.IsBody && LineRules.PostAttributionLine(l.Text) is { } attribution)
+            {
+                Set(l, PieceKinds.Post, $"social post attribution (@{attribution.Handle})");
+                int start = l.Start;
+                string body = "";
+                if (i > 0 && lines[i - 1].IsBody && lines[i - 1].Text.Length <= MaxPostLength)
+                {
+                    Set(lines[i - 1], PieceKinds.Post, $"social post text (@{attribution.Handle})");
+                    start = lines[i - 1].Start;
+                    body = lines[i - 1].Text;
+                }
+                posts.Add(new SocialPost(body, attribution.Author, attribution.Handle, attribution.Date, start, l.End));
+                if (attribution.Date is { } d) dates.Add(new DateEvidence("post", d, attribution.DateText));
+            }
+        }
+        foreach (var l in lines)
+            if (l.IsBody && l.Text.Length <= MaxPostLength && LineRules.HasSocialLink(l.Text))
+            {
+                Set(l, PieceKinds.Post, "line carrying a social-media link");
+                posts.Add(new SocialPost(l.Text, null, null, null, l.Start, l.End));
+            }
+        posts.Sort((a, b) => a.RawStart.CompareTo(b.RawStart));
+    }
+
+    /// <summary>Source and copyright lines count only among the first two or last three body lines.</summary>
+    private static void MarkSourceLines(List<Line> lines, ref string? outlet)
+    {
+        var body = lines.Where(l => l.IsBody).ToList();
+        for (int k = 0; k < body.Count; k++)
+        {
+            if (k >= 2 && k < body.Count - 3) continue;
+            if (LineRules.SourceOutlet(body[k].Text, body[k].Words) is not { } named) continue;
+            Set(body[k], PieceKinds.Source, "source line");
+            outlet ??= named;
+        }
+    }
+
+    /// <summary>
+    /// The first body line is the headline when it equals the known headline, or (when detection is on) reads as
+    /// one and is followed by a blank line or by a longer paragraph.
+    /// </summary>
+    private static string? MarkHeadline(List<Line> lines, CleanOptions options)
+    {
+        int first = lines.FindIndex(l => l.IsBody);
+        if (first < 0) return null;
+        var l = lines[first];
+        bool known = options.KnownHeadline is { } h && string.Equals(Normalize(h), Normalize(l.Text), StringComparison.OrdinalIgnoreCase);
+        int next = lines.FindIndex(first + 1, x => x.IsBody);
+        bool shaped = options.DetectHeadline && next > 0 && LineRules.ReadsAsHeadline(l.Text, l.Words)
+            && (lines[first + 1].BlankBefore || lines[next].Words >= 2 * l.Words && LineRules.EndsSentence(lines[next].Text));
+        if (!known && !shaped) return null;
+        Set(l, PieceKinds.Headline, known ? "first line repeats the headline" : "first line reads as a headline");
+        return l.Text;
+    }
+
+    /// <summary>Lines in capitals, and short title-like lines between body paragraphs, are section headings.</summary>
+    private static void MarkHeadings(List<Line> lines)
+    {
+        var body = lines.Where(l => l.IsBody).ToList();
+        for (int k = 0; k < body.Count; k++)
+        {
+            var l = body[k];
+            if (LineRules.IsCapitalsHeading(l.Text, l.Words)) Set(l, PieceKinds.Heading, "section heading in capitals");
+            else if (k > 0 && k + 1 < body.Count && body[k + 1].Words >= 8 && l.BlankBefore && OpensSentence(body[k + 1].Text)
+                && LineRules.IsShortTitle(l.Text, l.Words))
+                Set(l, PieceKinds.Heading, "short title line between paragraphs");
+        }
+    }
+
+    /// <summary>A body paragraph or caption (four words or more) printed again is kept once.</summary>
+    private static void MarkRepeats(List<Line> lines)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var l in lines)
+        {
+            if (!(l.IsBody || l.Kind == PieceKinds.Caption) || l.Words < 4) continue;
+            if (!seen.Add(Normalize(l.Text))) Set(l, PieceKinds.Repeat, l.IsBody ? "repeated paragraph" : "repeated caption");
+        }
+    }
+
+    /// <summary>A dateline opening the first body paragraph ("GAZA CITY, Oct. 22 (Reuters) - ") is set apart.</summary>
+    private static void DatelineAtStart(string raw, List<Line> lines, List<RemovedPiece> extra, List<DateEvidence> dates)
+    {
+        var first = lines.FirstOrDefault(l => l.IsBody);
+        if (first is null || LineRules.DatelineAtStart(first.Text) is not { } d) return;
+        first.BodyStart = first.Start + d.Length;
+        extra.Add(new RemovedPiece(PieceKinds.Dateline, "dateline opening the first paragraph", first.Start, first.BodyStart, raw[first.Start..first.BodyStart]));
+        if (d.Date?.Date is { } date) dates.Add(new DateEvidence("dateline", date, d.Date.Surface));
+    }
+
+    private static (string Text, OffsetMap Map, List<RemovedPiece> Joins) Build(string raw, List<Line> lines, Lexicon? lexicon)
+    {
+        var builder = new CleanTextBuilder(raw);
+        var joins = new List<RemovedPiece>();
+        Line? previous = null;
+        foreach (var l in lines)
+        {
+            if (!l.IsBody) continue;
+            if (previous is not null)
+            {
+                var join = Continuation(previous, l, lines, lexicon);
+                if (join is null) builder.AppendSynthetic("\n\n");
+                else
+                {
+                    if (join == " ") builder.AppendSynthetic(" ");
+                    joins.Add(new RemovedPiece(PieceKinds.Join, join == " " ? "paragraph break inside a sentence" : "word split across a line break",
+                        previous.End, l.BodyStart, raw[previous.End..l.BodyStart]));
+                }
+            }
+            builder.Append(l.BodyStart, l.End);
+            previous = l;
+        }
+        var (text, map) = builder.Build();
+        return (text, map, joins);
+    }
+
+    /// <summary>
+    /// How <paramref name="b"/> continues <paramref name="a"/>: null when it starts a new paragraph, "" when the
+    /// break split a word, " " when it split a sentence. A sentence was split when <paramref name="a"/> ends with a
+    /// letter, digit or comma and <paramref name="b"/> starts with a lower-case letter.
+    /// </summary>
+    private static string? Continuation(Line a, Line b, List<Line> lines, Lexicon? lexicon)
+    {
+        char last = a.Text[^1], first = b.Text[b.BodyStart - b.Start];
+        if (!char.IsLower(first) || !(char.IsLetterOrDigit(last) || last == ',')) return null;
+        if (!char.IsLetter(last)) return " ";
+        var left = TrailingWord(a.Text);
+        var right = LeadingWord(b.Text.AsSpan(b.BodyStart - b.Start));
+        return WordJoiner.IsOneWord(left, right, lexicon ?? Lexicon.English, w => OccursElsewhere(w, lines)) ? "" : " ";
+    }
+
+    private static string TrailingWord(string s)
+    {
+        int i = s.Length;
+        while (i > 0 && char.IsLetter(s[i - 1])) i--;
+        return s[i..];
+    }
+
+    private static string LeadingWord(ReadOnlySpan<char> s)
+    {
+        int i = 0;
+        while (i < s.Length && char.IsLetter(s[i])) i++;
+        return s[..i].ToString();
+    }
+
+    private static bool OccursElsewhere(string word, List<Line> lines)
+    {
+        foreach (var l in lines)
+        {
+            int at = l.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            while (at >= 0)
+            {
+                bool startsWord = at == 0 || !char.IsLetter(l.Text[at - 1]);
+                bool endsWord = at + word.Length == l.Text.Length || !char.IsLetter(l.Text[at + word.Length]);
+                if (startsWord && endsWord) return true;
+                at = l.Text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        return false;
+    }
+
+    private static bool OpensSentence(string line) => !char.IsLower(line[0]);
+
+    /// <summary>The text with runs of white space made one space (the text itself when it has none).</summary>
+    private static string Normalize(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+            if (char.IsWhiteSpace(s[i]) && (s[i] != ' ' || i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])))
+                return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s;
+    }
+}
