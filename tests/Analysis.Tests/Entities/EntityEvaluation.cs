@@ -6,17 +6,9 @@ namespace Analysis.Tests.Entities;
 /// <summary>Precision and recall of the recognizer on hand-labelled sentences (Data/entities.tsv).</summary>
 public class EntityEvaluation(ITestOutputHelper output)
 {
-    private static IEnumerable<(string Text, List<(string Name, string Kind)> Gold)> Rows()
-    {
-        var path = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Entities", "Data", "entities.tsv");
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var f = line.Split('\t');
-            var gold = f[1].Split(" ; ").Select(g => g.Split('/')).Select(p => (p[0].Trim(), p[1].Trim())).ToList();
-            yield return (f[0], gold);
-        }
-    }
+    private static IEnumerable<(string Text, List<(string Name, string Kind)> Gold)> Rows() =>
+        LabelledData.Rows("Entities/Data/entities.tsv")
+            .Select(f => (f[0], f[1].Split(" ; ").Select(g => g.Split('/')).Select(p => (p[0].Trim(), p[1].Trim())).ToList()));
 
     private static string KindName(EntityKind k) => k switch
     {

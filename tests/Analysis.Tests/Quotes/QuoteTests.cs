@@ -1,21 +1,11 @@
 using Analysis.Extraction.Quotes;
+using Analysis.Tests.Entities;
 
 namespace Analysis.Tests.Quotes;
 
 public class QuoteTests
 {
-    public static TheoryData<string, string, string, string, string> Rows()
-    {
-        var data = new TheoryData<string, string, string, string, string>();
-        var path = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Quotes", "Data", "quotes.tsv");
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var f = line.Split('\t');
-            data.Add(f[0], f[1], f[2], f[3], f[4]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Quotes/Data/quotes.tsv");
 
     [Theory]
     [MemberData(nameof(Rows))]

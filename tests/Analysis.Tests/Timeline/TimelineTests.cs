@@ -1,23 +1,13 @@
 using Analysis.Charts;
 using Analysis.Cleaning;
 using Analysis.Extraction.Timeline;
+using Analysis.Tests.Entities;
 
 namespace Analysis.Tests.Timeline;
 
 public class TimelineTests
 {
-    public static TheoryData<string, string, string, string, string> Rows()
-    {
-        var data = new TheoryData<string, string, string, string, string>();
-        var path = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Timeline", "Data", "relative-dates.tsv");
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var f = line.Split('\t');
-            data.Add(f[0], f[1], f[2], f[3], f[4]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Timeline/Data/relative-dates.tsv");
 
     [Theory]
     [MemberData(nameof(Rows))]

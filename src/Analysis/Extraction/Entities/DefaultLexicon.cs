@@ -476,7 +476,8 @@ internal static class DefaultLexicon
         "spokesman", "spokeswoman", "spokesperson", "leader", "minister", "secretary", "president", "director",
         "envoy", "adviser", "advisor", "official", "chief", "chairman", "commander", "ambassador", "reporter",
         "correspondent", "analyst", "senator", "governor", "mayor", "head", "founder", "boss", "manager", "coach",
-        "striker", "midfielder", "defender", "goalkeeper", "captain", "singer", "actor", "actress", "director",
+        "striker", "midfielder", "defender", "goalkeeper", "captain", "singer", "actor", "actress", "runner",
+        "athlete", "writer", "author", "novelist", "artist", "comedian", "presenter", "chef",
         "star", "player", "champion", "economist", "lawyer", "judge", "chancellor", "executive", "premier",
     ];
 
@@ -516,7 +517,7 @@ internal static class DefaultLexicon
         "writes", "tweeted", "posted", "announced", "announces", "declared", "stressed", "stresses", "emphasized",
         "emphasised", "underscored", "acknowledged", "confirmed", "predicted", "urged", "continued", "reiterated",
         "claimed", "claims", "suggested", "remarked", "admitted", "cautioned", "complained", "conceded", "recalled",
-        "observed", "vowed", "pledged", "promised", "spoke", "added", "joked", "conceded", "boasted", "countered",
+        "observed", "vowed", "pledged", "promised", "spoke", "joked", "boasted", "countered",
         "cried", "shouted", "whispered", "answered", "testified", "maintained", "agreed", "recounted", "describes",
     ];
 

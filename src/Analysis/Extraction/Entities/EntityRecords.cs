@@ -12,11 +12,11 @@ namespace Analysis.Extraction.Entities;
 /// <param name="Canonical">The name shared by every variant of the entity across the corpus.</param>
 /// <param name="Rule">The recognizer rule that found it (gazetteer, title, org_suffix, short_name, …).</param>
 public sealed record EntityMention(string ArticleId, string Outlet, int Start, int End, int SentenceIndex, string Sentence,
-    string Text, EntityKind Kind, string Canonical, string Rule);
+    string Text, EntityKind Kind, string Canonical, string Rule) : ITextRecord;
 
 /// <summary>How often one entity is mentioned in one article, with its first mention as provenance.</summary>
 public sealed record EntityCount(string ArticleId, string Outlet, string Canonical, EntityKind Kind, int Mentions,
-    string Variants, int Start, int End, int SentenceIndex, string Sentence, string Rule);
+    string Variants, int Start, int End, int SentenceIndex, string Sentence, string Rule) : ITextRecord;
 
 /// <summary>A canonical entity across the corpus: every variant merged.</summary>
 public sealed record Entity(string Canonical, EntityKind Kind, int Mentions, int Articles, int Outlets, string Variants);

@@ -13,30 +13,26 @@ public static class EntityTables
 
     /// <summary>entity_mentions: one row per mention.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<EntityMention> mentions) => TableBuilder.Build(mentions,
-        Column<EntityMention>.Text("article_id", m => m.ArticleId),
-        Column<EntityMention>.Text("outlet", m => m.Outlet),
+    [
+        .. Provenance.Source<EntityMention>(),
         Column<EntityMention>.Text("text", m => m.Text),
         Column<EntityMention>.Text("kind", m => KindName(m.Kind)),
         Column<EntityMention>.Text("canonical", m => m.Canonical),
-        Column<EntityMention>.Int("start", m => m.Start),
-        Column<EntityMention>.Int("end", m => m.End),
-        Column<EntityMention>.Int("sentence_index", m => m.SentenceIndex),
-        Column<EntityMention>.Text("sentence", m => m.Sentence),
-        Column<EntityMention>.Text("rule", m => m.Rule));
+        .. Provenance.Location<EntityMention>(),
+        Column<EntityMention>.Text("rule", m => m.Rule),
+    ]);
 
     /// <summary>entities: one row per (article, canonical entity) with its mention count and first mention.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<EntityCount> counts) => TableBuilder.Build(counts,
-        Column<EntityCount>.Text("article_id", c => c.ArticleId),
-        Column<EntityCount>.Text("outlet", c => c.Outlet),
+    [
+        .. Provenance.Source<EntityCount>(),
         Column<EntityCount>.Text("canonical", c => c.Canonical),
         Column<EntityCount>.Text("kind", c => KindName(c.Kind)),
         Column<EntityCount>.Int("mentions", c => c.Mentions),
         Column<EntityCount>.Text("variants", c => c.Variants),
-        Column<EntityCount>.Int("start", c => c.Start),
-        Column<EntityCount>.Int("end", c => c.End),
-        Column<EntityCount>.Int("sentence_index", c => c.SentenceIndex),
-        Column<EntityCount>.Text("sentence", c => c.Sentence),
-        Column<EntityCount>.Text("rule", c => c.Rule));
+        .. Provenance.Location<EntityCount>(),
+        Column<EntityCount>.Text("rule", c => c.Rule),
+    ]);
 
     /// <summary>canonical_entities: one row per entity across the corpus.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<Entity> entities) => TableBuilder.Build(entities,

@@ -80,9 +80,6 @@ internal static class Words
 
     private static bool IsDottedAcronym(string text, int s, int e) => e - s >= 3 && text.AsSpan(s, e - s).Contains('.');
 
-    /// <summary>True when the word starts with an uppercase letter (or is a digit-free all-caps acronym).</summary>
-    public static bool IsCapitalized(string text, Word w) => char.IsUpper(text[w.Start]);
-
     /// <summary>True when every letter is uppercase and there are at least two.</summary>
     public static bool IsAllCaps(ReadOnlySpan<char> s)
     {

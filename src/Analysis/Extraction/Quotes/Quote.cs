@@ -1,3 +1,5 @@
+using Analysis.Extraction.Entities;
+
 namespace Analysis.Extraction.Quotes;
 
 /// <summary>What a quotation row is.</summary>
@@ -31,7 +33,7 @@ public enum QuoteKind
 /// <param name="Paragraphs">Number of paragraphs the quotation spans.</param>
 /// <param name="Problem">For problem rows, what is wrong.</param>
 public sealed record Quote(string ArticleId, string Outlet, int Start, int End, int SentenceIndex, string Sentence,
-    string Text, QuoteKind Kind, string? Speaker, string? SpeakerText, string? Cue, string Rule, int Paragraphs, string? Problem);
+    string Text, QuoteKind Kind, string? Speaker, string? SpeakerText, string? Cue, string Rule, int Paragraphs, string? Problem) : ITextRecord;
 
 /// <summary>How many quotations an outlet attributes to one speaker.</summary>
 public sealed record SpeakerCount(string Outlet, string Speaker, int Quotes, int Articles);

@@ -1,3 +1,4 @@
+using Analysis.Extraction.Entities;
 using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
@@ -8,20 +9,18 @@ public static class QuoteTables
 {
     /// <summary>quotes: one row per quotation or problem.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<Quote> quotes) => TableBuilder.Build(quotes,
-        Column<Quote>.Text("article_id", q => q.ArticleId),
-        Column<Quote>.Text("outlet", q => q.Outlet),
+    [
+        .. Provenance.Source<Quote>(),
         Column<Quote>.Text("quote", q => q.Text),
         Column<Quote>.Text("kind", q => q.Kind.ToString().ToLowerInvariant()),
         Column<Quote>.Text("speaker", q => q.Speaker),
         Column<Quote>.Text("speaker_text", q => q.SpeakerText),
         Column<Quote>.Text("cue", q => q.Cue),
-        Column<Quote>.Int("start", q => q.Start),
-        Column<Quote>.Int("end", q => q.End),
-        Column<Quote>.Int("sentence_index", q => q.SentenceIndex),
-        Column<Quote>.Text("sentence", q => q.Sentence),
+        .. Provenance.Location<Quote>(),
         Column<Quote>.Int("paragraphs", q => q.Paragraphs),
         Column<Quote>.Text("rule", q => q.Rule),
-        Column<Quote>.Text("problem", q => q.Problem));
+        Column<Quote>.Text("problem", q => q.Problem),
+    ]);
 
     /// <summary>speakers_by_outlet: one row per (outlet, speaker).</summary>
     public static DataFrame ToDataFrame(this IEnumerable<SpeakerCount> counts) => TableBuilder.Build(counts,

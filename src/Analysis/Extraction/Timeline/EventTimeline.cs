@@ -63,8 +63,8 @@ public static class TimelineExtraction
 
     /// <summary>timeline: one row per dated expression.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<TimelineEntry> entries) => TableBuilder.Build(entries,
-        Column<TimelineEntry>.Text("article_id", e => e.ArticleId),
-        Column<TimelineEntry>.Text("outlet", e => e.Outlet),
+    [
+        .. Provenance.Source<TimelineEntry>(),
         Column<TimelineEntry>.Text("expression", e => e.Expression),
         Column<TimelineEntry>.Date("date", e => e.Date),
         Column<TimelineEntry>.Text("weekday", e => e.Weekday?.ToString()),
@@ -73,25 +73,21 @@ public static class TimelineExtraction
         Column<TimelineEntry>.Date("reference", e => e.Reference),
         Column<TimelineEntry>.Text("reference_basis", e => e.ReferenceBasis),
         Column<TimelineEntry>.Text("event_key", e => e.EventKey),
-        Column<TimelineEntry>.Int("start", e => e.Start),
-        Column<TimelineEntry>.Int("end", e => e.End),
-        Column<TimelineEntry>.Int("sentence_index", e => e.SentenceIndex),
-        Column<TimelineEntry>.Text("sentence", e => e.Sentence),
-        Column<TimelineEntry>.Text("rule", e => e.Rule));
+        .. Provenance.Location<TimelineEntry>(),
+        Column<TimelineEntry>.Text("rule", e => e.Rule),
+    ]);
 
     /// <summary>timeline_inconsistencies: one row per entry that disagrees.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<TimelineInconsistency> rows) => TableBuilder.Build(rows,
+    [
+        .. Provenance.Source<TimelineInconsistency>(),
         Column<TimelineInconsistency>.Text("event_key", r => r.EventKey),
-        Column<TimelineInconsistency>.Text("article_id", r => r.ArticleId),
-        Column<TimelineInconsistency>.Text("outlet", r => r.Outlet),
         Column<TimelineInconsistency>.Text("expression", r => r.Expression),
         Column<TimelineInconsistency>.Date("date", r => r.Date),
         Column<TimelineInconsistency>.Text("reason", r => r.Reason),
         Column<TimelineInconsistency>.Text("dates", r => r.Dates),
-        Column<TimelineInconsistency>.Int("start", r => r.Start),
-        Column<TimelineInconsistency>.Int("end", r => r.End),
-        Column<TimelineInconsistency>.Int("sentence_index", r => r.SentenceIndex),
-        Column<TimelineInconsistency>.Text("sentence", r => r.Sentence));
+        .. Provenance.Location<TimelineInconsistency>(),
+    ]);
 }
 
 /// <summary>Reads the dates of one article.</summary>

@@ -1,3 +1,5 @@
+using Analysis.Extraction.Entities;
+
 namespace Analysis.Extraction.Timeline;
 
 /// <summary>One dated event: a date expression of an article, resolved to a calendar date, and the sentence it anchors.</summary>
@@ -18,7 +20,7 @@ namespace Analysis.Extraction.Timeline;
 /// compare outlets; null when the sentence names no person or no event verb.</param>
 public sealed record TimelineEntry(string ArticleId, string Outlet, int Start, int End, int SentenceIndex, string Sentence,
     string Expression, DateOnly? Date, string Precision, string Basis, DateOnly? Reference, string? ReferenceBasis,
-    string Rule, string? EventKey)
+    string Rule, string? EventKey) : ITextRecord
 {
     /// <summary>Weekday of <see cref="Date"/> for day-precise dates.</summary>
     public DayOfWeek? Weekday => Precision == "day" && Date is { } d ? d.DayOfWeek : null;
@@ -29,4 +31,4 @@ public sealed record TimelineEntry(string ArticleId, string Outlet, int Start, i
 /// <param name="Reason">What disagrees, in words.</param>
 /// <param name="Dates">Every date given for the event, with the outlets giving it ("2024-10-22 Tue: a, b; 2024-10-16 Wed: c").</param>
 public sealed record TimelineInconsistency(string EventKey, string ArticleId, string Outlet, string Expression, DateOnly? Date,
-    int Start, int End, int SentenceIndex, string Sentence, string Reason, string Dates);
+    int Start, int End, int SentenceIndex, string Sentence, string Reason, string Dates) : ITextRecord;
