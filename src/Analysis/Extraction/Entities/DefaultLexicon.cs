@@ -519,6 +519,10 @@ internal static class DefaultLexicon
         "claimed", "claims", "suggested", "remarked", "admitted", "cautioned", "complained", "conceded", "recalled",
         "observed", "vowed", "pledged", "promised", "spoke", "joked", "boasted", "countered",
         "cried", "shouted", "whispered", "answered", "testified", "maintained", "agreed", "recounted", "describes",
+        "tell", "add", "warn", "note", "explain", "insist", "argue", "respond", "reply", "write", "claim", "suggest",
+        "urge", "stress", "admit", "confirm", "acknowledge", "predict", "reiterate", "announce", "declare", "emphasise",
+        "emphasize", "concede", "complain", "recall", "promise", "pledge", "vow", "speak", "admits", "predicts",
+        "warned", "conceded", "added",
     ];
 
     /// <summary>Common given names: a two-word capitalized sequence starting with one is taken as a person.</summary>

@@ -28,6 +28,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var outlet = Provenance.OutletOf(article);
         var result = new List<Quote>();
         Quote? previous = null;
+        int lastClose = -1;
         foreach (var span in QuoteFinder.Find(article))
         {
             var sentence = Provenance.SentenceNear(article, span.Open);
@@ -46,7 +47,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             int words = CountWords(quoted);
             bool standalone = IsStandalone(text, span, sentence);
             var kind = words >= 5 || words >= 3 && standalone ? QuoteKind.Full : QuoteKind.Scare;
-            var who = Attribute(article, span, mentions, previous, kind);
+            var who = Attribute(article, span, mentions, previous, kind, standalone, lastClose);
+            lastClose = span.Close;
             var quote = new Quote(article.Id, outlet, span.Segments[0].Start, span.Close, sIndex, sText, quoted, kind,
                 who.Speaker, who.SpeakerText, who.Cue, who.Rule, span.Segments.Count, null);
             result.Add(quote);
@@ -77,7 +79,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         return true;
     }
 
-    private Attribution Attribute(Article article, QuoteSpan span, IReadOnlyList<EntityMention> mentions, Quote? previous, QuoteKind kind)
+    private Attribution Attribute(Article article, QuoteSpan span, IReadOnlyList<EntityMention> mentions, Quote? previous,
+        QuoteKind kind, bool standalone, int lastClose)
     {
         var text = article.Text;
         var closeSentence = Provenance.SentenceNear(article, span.Close);
@@ -85,13 +88,15 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var para = article.Paragraphs.FirstOrDefault(p => p.Start <= span.Close && span.Close < p.End);
         int afterStart = span.Close + 1;
         int afterEnd = Math.Min(para?.End ?? text.Length, afterStart + MaxContext);
-        int beforeStart = Math.Max(openSentence?.Start ?? 0, span.Open - MaxContext);
+        // The words before a quote stop at the previous quotation: its text names nobody who speaks this one.
+        int beforeStart = Math.Max(Math.Max(openSentence?.Start ?? 0, span.Open - MaxContext), lastClose + 1);
 
         if (After(article, afterStart, afterEnd, mentions, span.Open) is { } after) return after;
         if (Dash(article, afterStart, mentions) is { } dash) return dash;
         if (Before(article, beforeStart, span.Open, mentions) is { } before) return before;
         if (AccordingTo(article, afterStart, Math.Min(closeSentence?.End ?? afterEnd, afterEnd), mentions) is { } acc) return acc;
-        if (kind == QuoteKind.Full && openSentence is not null)
+        // A quotation standing alone (opening its sentence) continues the last speaker, or the one named just before.
+        if (kind == QuoteKind.Full && standalone && openSentence is not null)
         {
             if (previous is { Speaker: not null } && previous.End < span.Open && previous.SentenceIndex >= openSentence.Index - 2)
                 return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
@@ -114,7 +119,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is ',' )) i++;
         // A full stop after the closing mark ends the attribution context (“… .” Then a new sentence.).
         if (i < end && text[i] is '.' or '!' or '?' && i == start) return null;
-        int clauseEnd = ClauseEnd(text, i, end);
+        // Commas may separate the name from the verb ("Armando Falcon, OFHEO director, said").
+        int clauseEnd = ClauseEnd(text, i, end, stopAtComma: false);
         var words = LowerWord().Matches(text[i..clauseEnd]);
         foreach (Match w in words)
         {
@@ -145,7 +151,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int at = start + cue.Index;
         if (cue.Value.StartsWith("according", StringComparison.Ordinal))
             return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false)?.With("according to", "according_to");
-        return Speaker(article, start, at, mentions, start, nearestLast: true)?.With(cue.Value, "cue_before");
+        // "Blinken said: “…”", else the inverted "said Ivan Kulakov: “…”".
+        return (Speaker(article, start, at, mentions, start, nearestLast: true)
+            ?? Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false))?.With(cue.Value, "cue_before");
     }
 
     private Attribution? AccordingTo(Article article, int start, int end, IReadOnlyList<EntityMention> mentions)
@@ -190,8 +198,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var phrase = article.Text[start..end].Trim(' ', ',', '\n');
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return null;
-        var pronoun = nearestLast ? words[^1] : words[0];
-        if (Pronouns.Contains(pronoun))
+        // "he added", "He did, however, admit": the pronoun nearest the verb (or first after it).
+        var near = nearestLast ? words.AsEnumerable().Reverse().Take(4) : words.Take(1);
+        var pronoun = near.Select(w => w.Trim(',', ';')).FirstOrDefault(Pronouns.Contains);
+        if (pronoun is not null)
         {
             if (pronoun is "he" or "she" or "He" or "She" && SubjectBefore(mentions, quoteOpen) is { } p)
                 return new Found(p.Canonical, pronoun, "+pronoun");
@@ -199,7 +209,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         }
         // "the official", "a senior State Department official": a short phrase starting with a determiner.
         int d = nearestLast ? Array.FindLastIndex(words, IsDeterminer) : IsDeterminer(words[0]) ? 0 : -1;
-        if (d < 0 || words.Length - d > 6) return null;
+        if (d < 0 || words.Length - d > 6 || words[d..].Any(w => NotInNounPhrase.Contains(w) || w.IndexOfAny(QuoteMarks) >= 0)) return null;
         var np = string.Join(' ', words[d..]);
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
@@ -208,6 +218,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// The person a pronoun refers to: the first person named in the last sentence before <paramref name="offset"/>
     /// that names one (the subject, more often than a name in a later phrase: "Blinken stressed the death of Sinwar … He noted").
     /// </summary>
+    private static readonly HashSet<string> NotInNounPhrase = new(StringComparer.OrdinalIgnoreCase)
+        { "that", "which", "who", "whom", "whose", "when", "where", "because", "if", "and", "but", "is", "was", "are", "were" };
+    private static readonly char[] QuoteMarks = ['"', '“', '”', '‘', '’', '«', '»'];
+
     private static bool IsDeterminer(string w) => w is "the" or "a" or "an" or "The" or "A" or "An";
 
     private static EntityMention? SubjectBefore(IReadOnlyList<EntityMention> mentions, int offset)
@@ -229,10 +243,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private bool IsCue(string word) => gazetteer.SpeechVerbs.Contains(word) || word.StartsWith("according", StringComparison.Ordinal);
 
     /// <summary>End of the clause starting at <paramref name="i"/>: the next sentence or clause punctuation or quote mark.</summary>
-    private static int ClauseEnd(string text, int i, int end)
+    private static int ClauseEnd(string text, int i, int end, bool stopAtComma = true)
     {
         for (; i < end; i++)
-            if (text[i] is '.' or ';' or ':' or '!' or '?' or '\n' or '“' or '"' or '(' or ',' or '—') return i;
+            if (text[i] is '.' or ';' or ':' or '!' or '?' or '\n' or '“' or '"' or '(' or '—' || stopAtComma && text[i] == ',') return i;
         return end;
     }
 }
