@@ -424,6 +424,13 @@ internal static class DefaultLexicon
         group|Afghan|Afghans
         group|British|Britons
         group|Britons|
+        group|Briton|Britons
+        group|Englishman|English
+        group|Frenchman|French
+        group|Scotsman|Scots
+        group|Welshman|Welsh
+        group|Irishman|Irish
+        group|Dutchman|Dutch
         group|English|
         group|Scottish|Scots
         group|Scots|
@@ -523,6 +530,14 @@ internal static class DefaultLexicon
         "urge", "stress", "admit", "confirm", "acknowledge", "predict", "reiterate", "announce", "declare", "emphasise",
         "emphasize", "concede", "complain", "recall", "promise", "pledge", "vow", "speak", "admits", "predicts",
         "warned", "conceded", "added",
+    ];
+
+    /// <summary>All-capital abbreviations that name things, not organizations.</summary>
+    public static readonly string[] CommonAcronyms =
+    [
+        "TV", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "ID", "GDP", "CEO", "AIDS", "HIV", "DNA", "IT", "PR", "VAT", "FM",
+        "AM", "PM", "BC", "AD", "OK", "MP", "MPs", "MEP", "MEPs", "SMS", "GPS", "PIN", "URL", "PDF", "MP3", "HD", "LCD",
+        "USB", "WMD", "GMT", "EST", "CV", "QC", "OBE", "MBE", "CBE", "RPI", "CPI", "IPO", "R&D", "ATM", "VIP", "SUV",
     ];
 
     /// <summary>Common given names: a two-word capitalized sequence starting with one is taken as a person.</summary>

@@ -1,3 +1,4 @@
+using Analysis.Cleaning;
 using Analysis.Model;
 
 namespace Analysis.Extraction.Entities;
@@ -143,7 +144,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             var (len, entry) = Gaz(pos, b);
             if (entry is null) break;
             int next = pos + len;
-            if (next < b && Gaz(next, b).Entry is null) break;
+            // A nationality before a name is its own mention ("Briton Tim Abeyie"); other known names must be followed by known names.
+            if (next < b && entry.Kind != EntityKind.Group && Gaz(next, b).Entry is null) break;
             Emit(pos, next, entry.Kind, "gazetteer", sentence, entry.Canonical);
             pos = next;
         }
@@ -214,16 +216,34 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (n == 1)
         {
             var span = _text.AsSpan(_words[a].Start, _words[a].Length);
-            if (Words.IsAllCaps(span) && span.Length <= 6) Emit(a, b, EntityKind.Organization, "acronym", sentence);
+            if (Words.IsAllCaps(span) && span.Length <= 6)
+            {
+                if (!gazetteer.CommonAcronyms.Contains(first)) Emit(a, b, EntityKind.Organization, "acronym", sentence);
+            }
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
-            else if (cue) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
+            // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
+            else if (cue && Lexicon.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
             else _pending.Add(new Found(_words[a].Start, _words[a].End, EntityKind.Person, first, first, "short_name", sentence));
             return;
         }
         if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
         else if (gazetteer.GivenNames.Contains(first)) Emit(a, b, EntityKind.Person, "given_name", sentence);
-        else if (n <= 4 && IsNameCase(a, b)) Emit(a, b, EntityKind.Person, "name_sequence", sentence);
+        else if (n <= 4 && IsNameCase(a, b) && !IsCommonPhrase(a, b)) Emit(a, b, EntityKind.Person, "name_sequence", sentence);
     }
+
+    /// <summary>
+    /// "Six Nations", "Grand Slam", "Million Dollar Baby": every word a common English word, so a title, team or
+    /// event rather than a personal name (names mix in at least one rare word: "Tony Blair", "Wayne Rooney").
+    /// Frequencies: the loader's English lexicon (SUBTLEX-US subtitles, where given names occur too).
+    /// </summary>
+    private bool IsCommonPhrase(int a, int b)
+    {
+        for (int k = a; k < b; k++)
+            if (!IsConnector(_words[k]) && Lexicon.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+        return true;
+    }
+
+    private const long CommonWord = 200, RareWord = 20;
 
     /// <summary>Every word Titlecase (not all capitals), as personal names are written.</summary>
     private bool IsNameCase(int a, int b)

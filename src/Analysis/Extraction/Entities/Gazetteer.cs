@@ -37,12 +37,13 @@ public sealed class Gazetteer
     internal HashSet<string> GivenNames { get; }
     internal HashSet<string> EventSuffixes { get; }
     internal HashSet<string> SpeechVerbs { get; }
+    internal HashSet<string> CommonAcronyms { get; }
     /// <summary>Largest number of words in a name, bounding the longest-match search.</summary>
     internal int MaxWords { get; private set; }
 
     private Gazetteer(Dictionary<string, GazetteerEntry> names, HashSet<string> titles, HashSet<string> roles,
         HashSet<string> orgSuffixes, HashSet<string> placeSuffixes, HashSet<string> givenNames,
-        HashSet<string> eventSuffixes, HashSet<string> speechVerbs)
+        HashSet<string> eventSuffixes, HashSet<string> speechVerbs, HashSet<string> commonAcronyms)
     {
         _names = names;
         TitleHeads = titles;
@@ -52,6 +53,7 @@ public sealed class Gazetteer
         GivenNames = givenNames;
         EventSuffixes = eventSuffixes;
         SpeechVerbs = speechVerbs;
+        CommonAcronyms = commonAcronyms;
         MaxWords = names.Count == 0 ? 1 : names.Keys.Max(WordCount);
         foreach (var name in names.Keys) _firstWords.Add(FirstWord(name));
     }
@@ -104,7 +106,7 @@ public sealed class Gazetteer
     }
 
     private Gazetteer Copy() => new(new Dictionary<string, GazetteerEntry>(_names, StringComparer.Ordinal),
-        TitleHeads, RoleWords, OrgSuffixes, PlaceSuffixes, GivenNames, EventSuffixes, SpeechVerbs);
+        TitleHeads, RoleWords, OrgSuffixes, PlaceSuffixes, GivenNames, EventSuffixes, SpeechVerbs, CommonAcronyms);
 
     private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -131,6 +133,6 @@ public sealed class Gazetteer
         static HashSet<string> Set(IEnumerable<string> words) => new(words, StringComparer.Ordinal);
         return new Gazetteer(names, Set(DefaultLexicon.TitleHeads), Set(DefaultLexicon.RoleWords),
             Set(DefaultLexicon.OrgSuffixes), Set(DefaultLexicon.PlaceSuffixes), Set(DefaultLexicon.GivenNames),
-            Set(DefaultLexicon.EventSuffixes), Set(DefaultLexicon.SpeechVerbs));
+            Set(DefaultLexicon.EventSuffixes), Set(DefaultLexicon.SpeechVerbs), Set(DefaultLexicon.CommonAcronyms));
     }
 }
