@@ -7,6 +7,7 @@ switch (args.FirstOrDefault())
 {
     case "load": LoadBenchmark.Run(args); break;
     case "figures": FiguresBenchmark.Run(args); break;
+    case "text": TextBenchmark.Run(args); break;
     default:
         var bbc = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "bbc");
         if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}: nothing to measure."); return; }

@@ -1,0 +1,293 @@
+using Analysis.Cleaning;
+using Analysis.Model;
+
+namespace Analysis.Extraction.Entities;
+
+/// <summary>
+/// Rule-based named-entity recognizer for one article. A name is a run of capitalized words joined by spaces
+/// (with "of", "bin", "al-…" inside). Each run is split and typed by, in order: the gazetteer, a title word
+/// before a name ("Prime Minister Benjamin Netanyahu" → person "Benjamin Netanyahu"), organization, place and
+/// event suffixes, a role word before it ("spokesman Matthew Miller"), a known given name, a speech verb after
+/// it ("Herzog said"), and finally a 2–4 word capitalized sequence (a person). Single unknown words are kept
+/// only when they are the surname or given name of a person named in full in the same article.
+/// </summary>
+internal sealed class EntityRecognizer(Gazetteer gazetteer)
+{
+    /// <summary>Capitalized words that are never names by themselves (sentence openers, months, weekdays).</summary>
+    private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "however", "while", "this", "that", "these",
+        "those", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their", "our", "as", "after", "before",
+        "with", "without", "from", "to", "of", "by", "some", "many", "most", "other", "unlike", "meanwhile", "yet",
+        "over", "under", "despite", "during", "since", "if", "when", "where", "what", "who", "why", "how", "there",
+        "here", "now", "then", "one", "two", "three", "just", "nevertheless", "regarding", "according", "so", "also",
+        "all", "both", "each", "every", "more", "no", "not", "only", "such", "than", "too", "very", "can", "will",
+        "would", "should", "could", "might", "must", "last", "next", "first", "second", "earlier", "later",
+        "today", "yesterday", "tomorrow", "upon", "about", "among", "amid", "against", "between", "through", "until",
+        "already", "still", "even", "instead", "although", "though", "because", "following", "several", "another",
+        "my", "your", "you", "me", "us", "him", "them", "do", "does", "did", "is", "are", "was", "were", "be", "been",
+        "has", "have", "had", "let", "please", "yes", "thanks", "thank", "hello", "well", "oh", "read", "more",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "skip", "related", "subscribe", "share", "advertisement", "photo", "video", "watch", "click", "sign",
+    };
+
+    private static readonly HashSet<string> Directions = new(StringComparer.Ordinal)
+        { "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower" };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+        { "of", "bin", "ibn", "bint", "al", "el", "de", "da", "du", "van", "von", "der", "den", "la", "le", "di" };
+
+    private readonly List<Word> _words = new();
+    private readonly List<Found> _found = new();
+    private readonly List<Found> _pending = new();
+    private string _text = "";
+    private bool _roleOpener;
+
+    /// <summary>A recognized span before canonical names are assigned.</summary>
+    private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence);
+
+    /// <summary>Mentions in <paramref name="article"/>, in text order, with names canonical within the article.</summary>
+    public List<EntityMention> Recognize(Article article)
+    {
+        _text = article.Text;
+        _found.Clear();
+        _pending.Clear();
+        foreach (var s in article.Sentences)
+        {
+            if (IsHeading(s)) continue;
+            Words.Scan(_text, s.Start, s.End, _words);
+            for (int i = 0; i < _words.Count; i++)
+            {
+                if (!IsNameWord(_words[i])) continue;
+                int j = i + 1;
+                while (j < _words.Count && _words[j].Joined && !_words[j - 1].Closed)
+                {
+                    if (IsNameWord(_words[j])) { j++; continue; }
+                    if (j + 1 < _words.Count && IsConnector(_words[j]) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
+                    break;
+                }
+                Run(i, j, s.Index);
+                i = j - 1;
+            }
+        }
+        return Resolve(article);
+    }
+
+    private bool IsHeading(Sentence s)
+    {
+        int letters = 0, upper = 0;
+        for (int i = s.Start; i < s.End; i++)
+        {
+            char c = _text[i];
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsUpper(c)) upper++;
+        }
+        return letters >= 6 && upper * 10 >= letters * 8;
+    }
+
+    private string W(Word w) => _text.Substring(w.Start, w.Length);
+    private string W(int i) => W(_words[i]);
+
+    private bool IsNameWord(Word w)
+    {
+        if (char.IsUpper(_text[w.Start])) return true;
+        // Lowercase particle joined to a capitalized part: "al-Thani".
+        int dash = _text.IndexOf('-', w.Start, w.Length);
+        return dash > w.Start && dash + 1 < w.End && char.IsUpper(_text[dash + 1]);
+    }
+
+    /// <summary>A common word capitalized by position ("The", "However"), not an acronym ("US" is not "us").</summary>
+    private bool IsStop(int i) => Stop.Contains(W(i)) && !Words.IsAllCaps(_text.AsSpan(_words[i].Start, _words[i].Length));
+
+    private bool IsConnector(Word w) => char.IsLower(_text[w.Start]) && Connectors.Contains(W(w));
+
+    private string Span(int a, int b)
+    {
+        var s = _text.Substring(_words[a].Start, _words[b - 1].End - _words[a].Start);
+        return s.Contains("  ") || s.Contains('\u00A0') ? string.Join(' ', s.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)) : s;
+    }
+
+    private void Emit(int a, int b, EntityKind kind, string rule, int sentence, string? canonical = null)
+    {
+        var name = Span(a, b);
+        canonical ??= gazetteer.Find(name) is { } known && known.Kind == kind ? known.Canonical : name;
+        _found.Add(new Found(_words[a].Start, _words[b - 1].End, kind, name, canonical, rule, sentence));
+    }
+
+    /// <summary>Longest gazetteer name starting at word <paramref name="a"/> and ending before <paramref name="b"/>.</summary>
+    private (int Length, GazetteerEntry? Entry) Gaz(int a, int b)
+    {
+        if (!gazetteer.StartsName(W(a))) return (0, null);
+        for (int n = Math.Min(gazetteer.MaxWords, b - a); n >= 1; n--)
+            if (gazetteer.Find(Span(a, a + n)) is { } e) return (n, e);
+        return (0, null);
+    }
+
+    private void Run(int a, int b, int sentence)
+    {
+        if (Gaz(a, b) is (var all, { } known) && all == b - a) { Emit(a, b, known.Kind, "gazetteer", sentence, known.Canonical); return; }
+        // Capitalized function words ("The", "In") and weekday/month names at either end are not part of a name.
+        while (a < b && (IsStop(a) || IsConnector(_words[a]))) a++;
+        while (b > a && (IsStop(b - 1) || IsConnector(_words[b - 1]))) b--;
+        if (a >= b) return;
+        // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
+        _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
+        if (_roleOpener) a++;
+        if (Gaz(a, b) is (var n, { } whole) && n == b - a) { Emit(a, b, whole.Kind, "gazetteer", sentence, whole.Canonical); return; }
+        if (TitleSplit(a, b, sentence)) return;
+        int pos = a;
+        while (pos < b)
+        {
+            var (len, entry) = Gaz(pos, b);
+            if (entry is null) break;
+            int next = pos + len;
+            // A nationality before a name is its own mention ("Briton Tim Abeyie"); other known names must be followed by known names.
+            if (next < b && entry.Kind != EntityKind.Group && Gaz(next, b).Entry is null) break;
+            Emit(pos, next, entry.Kind, "gazetteer", sentence, entry.Canonical);
+            pos = next;
+        }
+        if (pos < b) Classify(pos, b, sentence);
+    }
+
+    /// <summary>"US Secretary of State Antony Blinken": the last title word with a name after it splits the run.</summary>
+    private bool TitleSplit(int a, int b, int sentence)
+    {
+        for (int h = b - 2; h >= a; h--)
+        {
+            if (!gazetteer.TitleHeads.Contains(W(h))) continue;
+            int n = h + 1;
+            if (W(n) == "of") n += 2;
+            if (n >= b || IsConnector(_words[n]) || gazetteer.TitleHeads.Contains(W(n))) continue;
+            var last = W(b - 1);
+            if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
+            if (Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
+            EmitKnown(a, h, sentence);
+            Emit(n, b, EntityKind.Person, "title", sentence);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Emits only the gazetteer names found inside words [a, b).</summary>
+    private void EmitKnown(int a, int b, int sentence)
+    {
+        for (int p = a; p < b;)
+        {
+            var (len, g) = Gaz(p, b);
+            if (g is null) { p++; continue; }
+            Emit(p, p + len, g.Kind, "gazetteer", sentence, g.Canonical);
+            p += len;
+        }
+    }
+
+    private void Classify(int a, int b, int sentence)
+    {
+        // "Paging Amos Hochstein": a sentence opener glued to a name.
+        if (_words[a].Initial && b - a >= 3 && W(a).EndsWith("ing", StringComparison.Ordinal) && gazetteer.GivenNames.Contains(W(a + 1))) a++;
+        int n = b - a;
+        var last = W(b - 1);
+        var first = W(a);
+        int of = -1;
+        for (int k = a; k < b && of < 0; k++) if (W(k) == "of") of = k;
+        if (of >= 0)
+        {
+            // "International Court of Justice", "Bank of England": an organization word before "of" names the whole.
+            for (int k = a; k < of; k++)
+                if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
+            return;
+        }
+        for (int k = b - 1; k > a; k--)
+            if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, k + 1, EntityKind.Organization, "org_suffix", sentence); return; }
+        if (n > 1 && gazetteer.PlaceSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
+        if (n > 1 && Directions.Contains(first)) { Emit(a, b, EntityKind.Place, "place_prefix", sentence); return; }
+        if (gazetteer.EventSuffixes.Contains(last) || gazetteer.TitleHeads.Contains(last)) return;
+        // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name.
+        for (int k = a; k < b; k++)
+            if (gazetteer.Find(W(k)) is { Kind: not EntityKind.Person })
+            {
+                EmitKnown(a, b, sentence);
+                return;
+            }
+        bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
+        bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
+        if (n == 1)
+        {
+            var span = _text.AsSpan(_words[a].Start, _words[a].Length);
+            if (Words.IsAllCaps(span) && span.Length <= 6)
+            {
+                if (!gazetteer.CommonAcronyms.Contains(first)) Emit(a, b, EntityKind.Organization, "acronym", sentence);
+            }
+            else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
+            // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
+            else if (cue && Lexicon.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
+            else _pending.Add(new Found(_words[a].Start, _words[a].End, EntityKind.Person, first, first, "short_name", sentence));
+            return;
+        }
+        if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
+        else if (gazetteer.GivenNames.Contains(first)) Emit(a, b, EntityKind.Person, "given_name", sentence);
+        else if (n <= 4 && IsNameCase(a, b) && !IsCommonPhrase(a, b)) Emit(a, b, EntityKind.Person, "name_sequence", sentence);
+    }
+
+    /// <summary>
+    /// "Six Nations", "Grand Slam", "Million Dollar Baby": every word a common English word, so a title, team or
+    /// event rather than a personal name (names mix in at least one rare word: "Tony Blair", "Wayne Rooney").
+    /// Frequencies: the loader's English lexicon (SUBTLEX-US subtitles, where given names occur too).
+    /// </summary>
+    private bool IsCommonPhrase(int a, int b)
+    {
+        for (int k = a; k < b; k++)
+            if (!IsConnector(_words[k]) && Lexicon.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+        return true;
+    }
+
+    private const long CommonWord = 200, RareWord = 20;
+
+    /// <summary>Every word Titlecase (not all capitals), as personal names are written.</summary>
+    private bool IsNameCase(int a, int b)
+    {
+        for (int k = a; k < b; k++)
+        {
+            var w = _words[k];
+            if (IsConnector(w)) continue;
+            if (Words.IsAllCaps(_text.AsSpan(w.Start, w.Length)) || w.Length < 2) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
+    private List<EntityMention> Resolve(Article article)
+    {
+        var byLast = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var singles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in _found)
+        {
+            if (f.Kind != EntityKind.Person) continue;
+            var parts = f.Name.Split(' ');
+            if (parts.Length == 1) { singles.Add(f.Name); continue; }
+            byLast.TryAdd(parts[^1], f.Name);
+            // A given name shared by two people in one article says nothing: remember the clash as null.
+            if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
+            else byFirst[parts[0]] = f.Name;
+        }
+        foreach (var p in _pending)
+            if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
+                _found.Add(p);
+        _found.Sort((x, y) => x.Start.CompareTo(y.Start));
+
+        var outlet = Provenance.OutletOf(article);
+        var result = new List<EntityMention>(_found.Count);
+        foreach (var f in _found)
+        {
+            var canonical = f.Canonical;
+            if (f.Kind == EntityKind.Person && !f.Name.Contains(' '))
+                canonical = byLast.GetValueOrDefault(f.Name) ?? byFirst.GetValueOrDefault(f.Name) ?? f.Name;
+            var s = article.Sentences[f.Sentence];
+            result.Add(new EntityMention(article.Id, outlet, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+using Analysis.Model;
+using Microsoft.Data.Analysis;
+
+namespace Analysis.Extraction.Entities;
+
+/// <summary>
+/// The named entities of a corpus: every <see cref="Mentions">mention</see>, the <see cref="Counts">count per
+/// article</see> of each canonical entity, and the <see cref="Canonical">canonical entities</see> themselves.
+/// <code>var entities = corpus.Entities(); entities.ToDataFrame()</code>
+/// </summary>
+public sealed class EntitySet
+{
+    private readonly Dictionary<string, List<EntityMention>> _byArticle;
+
+    internal EntitySet(List<EntityMention> mentions)
+    {
+        Mentions = mentions;
+        _byArticle = mentions.GroupBy(m => m.ArticleId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        Counts = mentions.GroupBy(m => (m.ArticleId, m.Kind, m.Canonical))
+            .Select(g =>
+            {
+                var first = g.First();
+                return new EntityCount(first.ArticleId, first.Outlet, first.Canonical, first.Kind, g.Count(), Variants(g),
+                    first.Start, first.End, first.SentenceIndex, first.Sentence, first.Rule);
+            }).ToList();
+        Canonical = mentions.GroupBy(m => (m.Kind, m.Canonical))
+            .Select(g => new Entity(g.Key.Canonical, g.Key.Kind, g.Count(), g.Select(m => m.ArticleId).Distinct().Count(),
+                g.Select(m => m.Outlet).Distinct().Count(), Variants(g)))
+            .OrderByDescending(e => e.Mentions).ThenBy(e => e.Canonical, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every mention, in article and text order.</summary>
+    public IReadOnlyList<EntityMention> Mentions { get; }
+    /// <summary>One row per (article, canonical entity): the <c>entities</c> table.</summary>
+    public IReadOnlyList<EntityCount> Counts { get; }
+    /// <summary>One row per canonical entity across the corpus, most mentioned first.</summary>
+    public IReadOnlyList<Entity> Canonical { get; }
+
+    /// <summary>Mentions of people only.</summary>
+    public IEnumerable<EntityMention> People => Mentions.Where(m => m.Kind == EntityKind.Person);
+
+    /// <summary>The mentions in one article (empty when it has none).</summary>
+    public IReadOnlyList<EntityMention> In(string articleId) => _byArticle.GetValueOrDefault(articleId) ?? [];
+
+    /// <summary>The <c>entities</c> table: mention counts per article and canonical entity.</summary>
+    public DataFrame ToDataFrame() => Counts.ToDataFrame();
+
+    private static string Variants(IEnumerable<EntityMention> g) =>
+        string.Join("; ", g.Select(m => m.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    public override string ToString() => $"{Mentions.Count} mentions of {Canonical.Count} entities";
+}
+
+/// <summary>Entry points: <c>corpus.Entities()</c>.</summary>
+public static class EntityExtraction
+{
+    /// <summary>Recognizes the named entities of every article and merges their names across the corpus.</summary>
+    public static EntitySet Entities(this Corpus corpus, Gazetteer? gazetteer = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return corpus.Articles.Entities(gazetteer);
+    }
+
+    /// <summary>Recognizes the named entities of <paramref name="articles"/> and merges their names.</summary>
+    public static EntitySet Entities(this IEnumerable<Article> articles, Gazetteer? gazetteer = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var recognizer = new EntityRecognizer(gazetteer ?? Gazetteer.Default);
+        var all = new List<EntityMention>();
+        foreach (var a in articles) all.AddRange(recognizer.Recognize(a));
+        return new EntitySet(EntityMerger.Merge(all));
+    }
+}

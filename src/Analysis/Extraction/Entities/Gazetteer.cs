@@ -1,0 +1,138 @@
+namespace Analysis.Extraction.Entities;
+
+/// <summary>What a named entity is.</summary>
+public enum EntityKind
+{
+    /// <summary>A person.</summary>
+    Person,
+    /// <summary>A company, party, agency, armed group, news outlet, …</summary>
+    Organization,
+    /// <summary>A country, city, region or other named location.</summary>
+    Place,
+    /// <summary>A nationality or other group of people ("Israeli", "Palestinians").</summary>
+    Group,
+}
+
+/// <summary>One gazetteer entry: a surface name, what it is, and the canonical name it stands for.</summary>
+public sealed record GazetteerEntry(string Name, EntityKind Kind, string Canonical);
+
+/// <summary>
+/// Names the recognizer knows by heart (places, organizations, nationalities), plus the title words, role words,
+/// suffixes and given names its rules use. Immutable: <see cref="With(string, EntityKind, string?)"/> and
+/// <see cref="WithFile"/> return an extended copy, so a notebook can add the names its corpus needs:
+/// <code>var g = Gazetteer.Default.With("Kirya", EntityKind.Place); corpus.Entities(g)</code>
+/// </summary>
+public sealed class Gazetteer
+{
+    private readonly Dictionary<string, GazetteerEntry> _names;
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+
+    /// <summary>The built-in lexicon (see <c>DefaultLexicon.cs</c> for every word).</summary>
+    public static Gazetteer Default { get; } = CreateDefault();
+
+    internal HashSet<string> TitleHeads { get; }
+    internal HashSet<string> RoleWords { get; }
+    internal HashSet<string> OrgSuffixes { get; }
+    internal HashSet<string> PlaceSuffixes { get; }
+    internal HashSet<string> GivenNames { get; }
+    internal HashSet<string> EventSuffixes { get; }
+    internal HashSet<string> SpeechVerbs { get; }
+    internal HashSet<string> CommonAcronyms { get; }
+    /// <summary>Largest number of words in a name, bounding the longest-match search.</summary>
+    internal int MaxWords { get; private set; }
+
+    private Gazetteer(Dictionary<string, GazetteerEntry> names, HashSet<string> titles, HashSet<string> roles,
+        HashSet<string> orgSuffixes, HashSet<string> placeSuffixes, HashSet<string> givenNames,
+        HashSet<string> eventSuffixes, HashSet<string> speechVerbs, HashSet<string> commonAcronyms)
+    {
+        _names = names;
+        TitleHeads = titles;
+        RoleWords = roles;
+        OrgSuffixes = orgSuffixes;
+        PlaceSuffixes = placeSuffixes;
+        GivenNames = givenNames;
+        EventSuffixes = eventSuffixes;
+        SpeechVerbs = speechVerbs;
+        CommonAcronyms = commonAcronyms;
+        MaxWords = names.Count == 0 ? 1 : names.Keys.Max(WordCount);
+        foreach (var name in names.Keys) _firstWords.Add(FirstWord(name));
+    }
+
+    /// <summary>True when some name starts with <paramref name="word"/> (a cheap test before longer lookups).</summary>
+    internal bool StartsName(string word) => _firstWords.Contains(word);
+
+    private static string FirstWord(string name) => name.Split(' ', 2)[0];
+
+    /// <summary>Every known name.</summary>
+    public IReadOnlyCollection<GazetteerEntry> Entries => _names.Values;
+
+    /// <summary>A copy that also knows <paramref name="name"/> (written as in text) as <paramref name="kind"/>.</summary>
+    public Gazetteer With(string name, EntityKind kind, string? canonical = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var copy = Copy();
+        copy.Add(new GazetteerEntry(name.Trim(), kind, string.IsNullOrWhiteSpace(canonical) ? name.Trim() : canonical.Trim()));
+        return copy;
+    }
+
+    /// <summary>A copy extended with a tab-separated file: <c>kind name [canonical]</c> per line, kind one of
+    /// person, organization (org), place, group; blank lines and lines starting with # are ignored.</summary>
+    public Gazetteer WithFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Gazetteer file not found: '{path}'.", path);
+        var copy = Copy();
+        int lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var f = line.Split('\t');
+            if (f.Length < 2 || ParseKind(f[0]) is not { } kind || string.IsNullOrWhiteSpace(f[1]))
+                throw new FormatException($"{path}:{lineNo}: expected 'kind<TAB>name[<TAB>canonical]' with kind person, org, place or group, got '{line}'.");
+            var canonical = f.Length > 2 && !string.IsNullOrWhiteSpace(f[2]) ? f[2].Trim() : f[1].Trim();
+            copy.Add(new GazetteerEntry(f[1].Trim(), kind, canonical));
+        }
+        return copy;
+    }
+
+    /// <summary>The entry for an exact surface name, or null.</summary>
+    public GazetteerEntry? Find(string name) => _names.GetValueOrDefault(name);
+
+    private void Add(GazetteerEntry e)
+    {
+        _names[e.Name] = e;
+        _firstWords.Add(FirstWord(e.Name));
+        MaxWords = Math.Max(MaxWords, WordCount(e.Name));
+    }
+
+    private Gazetteer Copy() => new(new Dictionary<string, GazetteerEntry>(_names, StringComparer.Ordinal),
+        TitleHeads, RoleWords, OrgSuffixes, PlaceSuffixes, GivenNames, EventSuffixes, SpeechVerbs, CommonAcronyms);
+
+    private static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static EntityKind? ParseKind(string s) => s.Trim().ToLowerInvariant() switch
+    {
+        "person" => EntityKind.Person,
+        "org" or "organization" or "organisation" => EntityKind.Organization,
+        "place" => EntityKind.Place,
+        "group" => EntityKind.Group,
+        _ => null,
+    };
+
+    private static Gazetteer CreateDefault()
+    {
+        var names = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        foreach (var raw in DefaultLexicon.Entries.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            var f = line.Split('|');
+            var kind = ParseKind(f[0]) ?? throw new InvalidOperationException($"Bad lexicon line '{line}'.");
+            names[f[1]] = new GazetteerEntry(f[1], kind, f[2].Length > 0 ? f[2] : f[1]);
+        }
+        static HashSet<string> Set(IEnumerable<string> words) => new(words, StringComparer.Ordinal);
+        return new Gazetteer(names, Set(DefaultLexicon.TitleHeads), Set(DefaultLexicon.RoleWords),
+            Set(DefaultLexicon.OrgSuffixes), Set(DefaultLexicon.PlaceSuffixes), Set(DefaultLexicon.GivenNames),
+            Set(DefaultLexicon.EventSuffixes), Set(DefaultLexicon.SpeechVerbs), Set(DefaultLexicon.CommonAcronyms));
+    }
+}

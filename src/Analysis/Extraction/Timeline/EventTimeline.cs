@@ -1,0 +1,187 @@
+using Analysis.Extraction.Dates;
+using Analysis.Extraction.Entities;
+using Analysis.Model;
+using Analysis.Tables;
+using Microsoft.Data.Analysis;
+
+namespace Analysis.Extraction.Timeline;
+
+/// <summary>
+/// The dated events of a corpus: every absolute and relative date expression resolved against its article's date,
+/// with the sentence it anchors.
+/// <code>var timeline = corpus.Timeline(); timeline.ToDataFrame(); timeline.Inconsistencies().ToDataFrame()</code>
+/// </summary>
+public sealed class EventTimeline
+{
+    /// <summary>Two day-precise dates of the same event further apart than this are taken as different events.</summary>
+    public const int SameEventWindowDays = 10;
+
+    internal EventTimeline(List<TimelineEntry> entries) => Entries = entries;
+
+    /// <summary>Every dated expression, in article and text order.</summary>
+    public IReadOnlyList<TimelineEntry> Entries { get; }
+
+    /// <summary>The <c>timeline</c> table.</summary>
+    public DataFrame ToDataFrame() => Entries.ToDataFrame();
+
+    /// <summary>
+    /// Events that outlets date differently: entries with the same event key (people and event verb) whose
+    /// day-precise dates lie within <see cref="SameEventWindowDays"/> of each other but differ, one row per entry that
+    /// departs from the date most outlets give; plus sentences whose written weekday contradicts their written date.
+    /// </summary>
+    public IReadOnlyList<TimelineInconsistency> Inconsistencies() => TimelineConsistency.Check(Entries);
+
+    public override string ToString() => $"{Entries.Count} dated expressions in {Entries.Select(e => e.ArticleId).Distinct().Count()} articles";
+}
+
+/// <summary>Entry points: <c>corpus.Timeline()</c>.</summary>
+public static class TimelineExtraction
+{
+    /// <summary>
+    /// Dates every event of the corpus. Each article is read against <c>Article.Published</c>, or when that is
+    /// missing against the latest full date written in its text (said so in <c>reference_basis</c>).
+    /// </summary>
+    public static EventTimeline Timeline(this Corpus corpus, EntitySet? entities = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return corpus.Articles.Timeline(entities);
+    }
+
+    /// <inheritdoc cref="Timeline(Corpus, EntitySet?)"/>
+    public static EventTimeline Timeline(this IReadOnlyList<Article> articles, EntitySet? entities = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        entities ??= articles.Entities();
+        var dates = articles.Select(a => AbsoluteDates.Find(a.Text)).ToList();
+        var corpusDates = dates.SelectMany(d => d).Where(d => d.Date is not null).Select(d => d.Date!.Value)
+            .Concat(articles.Where(a => a.Published is not null).Select(a => a.Published!.Value)).ToHashSet();
+        var all = new List<TimelineEntry>();
+        for (int i = 0; i < articles.Count; i++)
+            all.AddRange(TimelineReader.Read(articles[i], dates[i], corpusDates, entities.In(articles[i].Id)));
+        return new EventTimeline(all);
+    }
+
+    /// <summary>timeline: one row per dated expression.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<TimelineEntry> entries) => TableBuilder.Build(entries,
+    [
+        .. Provenance.Source<TimelineEntry>(),
+        Column<TimelineEntry>.Text("expression", e => e.Expression),
+        Column<TimelineEntry>.Date("date", e => e.Date),
+        Column<TimelineEntry>.Text("weekday", e => e.Weekday?.ToString()),
+        Column<TimelineEntry>.Text("precision", e => e.Precision),
+        Column<TimelineEntry>.Text("basis", e => e.Basis),
+        Column<TimelineEntry>.Date("reference", e => e.Reference),
+        Column<TimelineEntry>.Text("reference_basis", e => e.ReferenceBasis),
+        Column<TimelineEntry>.Text("event_key", e => e.EventKey),
+        .. Provenance.Location<TimelineEntry>(),
+        Column<TimelineEntry>.Text("rule", e => e.Rule),
+    ]);
+
+    /// <summary>timeline_inconsistencies: one row per entry that disagrees.</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<TimelineInconsistency> rows) => TableBuilder.Build(rows,
+    [
+        .. Provenance.Source<TimelineInconsistency>(),
+        Column<TimelineInconsistency>.Text("event_key", r => r.EventKey),
+        Column<TimelineInconsistency>.Text("expression", r => r.Expression),
+        Column<TimelineInconsistency>.Date("date", r => r.Date),
+        Column<TimelineInconsistency>.Text("reason", r => r.Reason),
+        Column<TimelineInconsistency>.Text("dates", r => r.Dates),
+        .. Provenance.Location<TimelineInconsistency>(),
+    ]);
+}
+
+/// <summary>Reads the dates of one article.</summary>
+internal static class TimelineReader
+{
+    /// <summary>Event verbs and their lemma: the "what happened" half of an event key.</summary>
+    private static readonly Dictionary<string, string> EventVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["met"] = "meet", ["meet"] = "meet", ["meets"] = "meet", ["meeting"] = "meet", ["talks"] = "meet",
+        ["visited"] = "visit", ["visit"] = "visit", ["visits"] = "visit", ["arrived"] = "arrive", ["arrives"] = "arrive",
+        ["landed"] = "arrive", ["killed"] = "kill", ["assassinated"] = "kill", ["attacked"] = "attack", ["struck"] = "attack",
+        ["launched"] = "launch", ["signed"] = "sign", ["announced"] = "announce", ["elected"] = "elect", ["resigned"] = "resign",
+        ["died"] = "die", ["held"] = "hold", ["won"] = "win", ["lost"] = "lose", ["released"] = "release",
+    };
+
+    public static IEnumerable<TimelineEntry> Read(Article article, IReadOnlyList<AbsoluteDate> absolute, IReadOnlySet<DateOnly> corpusDates,
+        IReadOnlyList<EntityMention> mentions)
+    {
+        var text = article.Text;
+        var (reference, referenceBasis) = Reference(article, absolute, corpusDates);
+        var outlet = Provenance.OutletOf(article);
+        int next = 0;
+        foreach (var s in article.Sentences)
+        {
+            string? key = null;
+            bool keyDone = false;
+            string? Key() { if (!keyDone) { key = EventKey(text, s, mentions); keyDone = true; } return key; }
+            var taken = new List<(int Start, int End)>();
+            while (next < absolute.Count && absolute[next].Start < s.End)
+            {
+                var d = absolute[next++];
+                if (d.Start < s.Start) continue;
+                taken.Add((d.Start, d.End));
+                var (date, precision, basis) = Resolve(d, reference);
+                yield return new TimelineEntry(article.Id, outlet, d.Start, d.End, s.Index, s.Text, d.Surface, date, precision,
+                    basis, reference, referenceBasis, d.Rule, Key());
+            }
+            bool future = RelativeDates.IsFuture(s.Text);
+            foreach (var r in RelativeDates.Find(text, s.Start, s.End, reference, future))
+            {
+                if (taken.Any(t => r.Start < t.End && t.Start < r.End)) continue;
+                yield return new TimelineEntry(article.Id, outlet, r.Start, r.End, s.Index, s.Text, r.Surface, r.Date, r.Precision,
+                    r.Basis, reference, referenceBasis, r.Rule, Key());
+            }
+        }
+    }
+
+    /// <summary>
+    /// The article date: <c>Article.Published</c>, else the latest date written in the text, where a yearless date
+    /// ("Oct. 22") takes its year from the same day written in full, or published, elsewhere in the corpus (the
+    /// latest such year).
+    /// </summary>
+    private static (DateOnly?, string?) Reference(Article article, IReadOnlyList<AbsoluteDate> dates, IReadOnlySet<DateOnly> corpusDates)
+    {
+        if (article.Published is { } p) return (p, article.PublishedBasis ?? (article.PublishedInferred ? "inferred" : "given"));
+        (DateOnly Date, string Basis)? best = null;
+        foreach (var d in dates)
+        {
+            DateOnly? date = d.Date;
+            string basis = $"inferred: latest date in the text ('{d.Surface}')";
+            if (date is null && d.Day is int day)
+            {
+                date = corpusDates.Where(c => c.Month == d.Month && c.Day == day).Select(c => (DateOnly?)c).Max();
+                basis = $"inferred: latest date in the text ('{d.Surface}', year from the same day written in full or published elsewhere in the corpus)";
+            }
+            if (date is { } x && (best is null || x > best.Value.Date)) best = (x, basis);
+        }
+        return best is { } b ? (b.Date, b.Basis) : (null, null);
+    }
+
+    private static (DateOnly?, string, string) Resolve(AbsoluteDate d, DateOnly? reference)
+    {
+        if (d.Day is null)
+            return (new DateOnly(d.Year!.Value, d.Month, 1), "month", "month and year as written");
+        if (d.Date is { } full) return (full, "day", "written in full");
+        if (reference is { } r) return (d.Resolve(r), "day", "year taken from the article date (nearest such day)");
+        return (null, "day", "no year written and no article date");
+    }
+
+    /// <summary>"meet: Antony Blinken + Benjamin Netanyahu": the sentence's first event verb and the people in it.</summary>
+    private static string? EventKey(string text, Sentence s, IReadOnlyList<EntityMention> mentions)
+    {
+        var people = mentions.Where(m => m.SentenceIndex == s.Index && m.Kind == EntityKind.Person)
+            .Select(m => m.Canonical).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (people.Count == 0) return null;
+        int i = s.Start;
+        while (i < s.End)
+        {
+            while (i < s.End && !char.IsLetter(text[i])) i++;
+            int st = i;
+            while (i < s.End && char.IsLetter(text[i])) i++;
+            if (i > st && char.IsLower(text[st]) && EventVerbs.TryGetValue(text[st..i], out var lemma))
+                return $"{lemma}: {string.Join(" + ", people)}";
+        }
+        return null;
+    }
+}

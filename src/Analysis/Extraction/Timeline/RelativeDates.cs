@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+
+namespace Analysis.Extraction.Timeline;
+
+/// <summary>A relative date expression resolved against a reference date.</summary>
+internal sealed record RelativeDate(int Start, int End, string Surface, DateOnly? Date, string Precision, string Basis, string Rule);
+
+/// <summary>
+/// Relative date expressions of news text and their reading against the article's date: weekdays ("on Tuesday",
+/// "Wednesday morning", "last Monday"), deictic days ("yesterday"), "last/this/next week|month|year", counted
+/// offsets ("two days ago", "a year earlier"), durations reaching back ("for more than a year"), and vague
+/// offsets ("days after"). A bare weekday is read in the tense of its sentence: past reporting points back to the
+/// latest such day on or before the article date, future tense ("will meet … Wednesday") forward.
+/// </summary>
+internal static partial class RelativeDates
+{
+    private const string Weekdays = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    private const string Count = @"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}";
+
+    [GeneratedRegex(
+        @"\b(?:" +
+        @"(?:(?<wmod>last|this|next|on|since|by|until|from)\s)?(?<wd>" + Weekdays + @")(?:'s|’s)?(?:\s(?<part>morning|afternoon|evening|night))?" +
+        @"|(?<deictic>yesterday|today|tonight|tomorrow)" +
+        @"|(?<umod>last|this|next|past)\s(?<unit>week|weekend|month|year)" +
+        @"|(?<count>" + Count + @")\s(?<cunit>day|week|month|year)s?\s(?<dir>ago|earlier|later|before|after)" +
+        @"|(?<vague>days|weeks|months|hours)\s(?<vdir>after|before|earlier|later|ago)" +
+        @"|(?<dur>for|over|nearly|almost|more\sthan)\s(?:a|one)\s(?<dunit>year|month|week)\b(?!\s(?:ago|earlier|later|before|after))" +
+        @")\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    [GeneratedRegex(@"\b(?:will|shall|won't|is\sto|are\sto|is\sdue|are\sdue|slated|scheduled|plans?\sto|planning|going\sto|expected\sto|set\sto|upcoming|next)\b|'ll\b|’ll\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FutureTense();
+
+    public static bool IsFuture(string sentence) => FutureTense().IsMatch(sentence);
+
+    /// <summary>Relative dates in text[start..end), read against <paramref name="reference"/> (null: unresolved).</summary>
+    public static IEnumerable<RelativeDate> Find(string text, int start, int end, DateOnly? reference, bool future)
+    {
+        for (var m = Pattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
+            yield return Read(m, 0, reference, future);
+    }
+
+    private static RelativeDate Read(Match m, int offset, DateOnly? reference, bool future)
+    {
+        int s = offset + m.Index, e = s + m.Length;
+        var surface = m.Value;
+        string noRef = "no article date to read it against";
+        if (m.Groups["wd"].Success)
+        {
+            var day = Enum.Parse<DayOfWeek>(m.Groups["wd"].Value);
+            var mod = m.Groups["wmod"].Value;
+            if (reference is not { } r) return new(s, e, surface, null, "day", noRef, "weekday");
+            bool forward = mod == "next" || mod != "last" && future;
+            int delta = forward ? ((int)day - (int)r.DayOfWeek + 7) % 7 : -(((int)r.DayOfWeek - (int)day + 7) % 7);
+            if (mod == "next" && delta == 0) delta = 7;
+            if (mod == "last" && delta == 0) delta = -7;
+            var basis = forward
+                ? $"{day} on or after the article date ({(mod == "next" ? "next" : "future tense")})"
+                : $"{day} on or before the article date ({(mod == "last" ? "last" : "past tense")})";
+            return new(s, e, surface, r.AddDays(delta), "day", basis, "weekday");
+        }
+        if (m.Groups["deictic"].Success)
+        {
+            int delta = m.Groups["deictic"].Value switch { "yesterday" => -1, "tomorrow" => 1, _ => 0 };
+            return new(s, e, surface, reference?.AddDays(delta), "day", reference is null ? noRef : "article date " + Signed(delta, "day"), "deictic");
+        }
+        if (m.Groups["unit"].Success)
+        {
+            var unit = m.Groups["unit"].Value;
+            int step = m.Groups["umod"].Value switch { "last" or "past" => -1, "next" => 1, _ => 0 };
+            if (reference is not { } r) return new(s, e, surface, null, Precision(unit), noRef, "relative-unit");
+            return new(s, e, surface, Shift(r, unit, step, startOfUnit: true), Precision(unit),
+                $"the {unit} {(step < 0 ? "before" : step > 0 ? "after" : "of")} the article date", "relative-unit");
+        }
+        if (m.Groups["count"].Success)
+        {
+            var unit = m.Groups["cunit"].Value;
+            int n = ParseCount(m.Groups["count"].Value);
+            int sign = m.Groups["dir"].Value is "ago" or "earlier" or "before" ? -1 : 1;
+            if (reference is not { } r) return new(s, e, surface, null, Precision(unit), noRef, "counted-offset");
+            return new(s, e, surface, Shift(r, unit, sign * n, startOfUnit: false), Precision(unit),
+                "article date " + Signed(sign * n, unit), "counted-offset");
+        }
+        if (m.Groups["dur"].Success)
+        {
+            var unit = m.Groups["dunit"].Value;
+            if (reference is not { } r) return new(s, e, surface, null, Precision(unit), noRef, "duration");
+            return new(s, e, surface, Shift(r, unit, -1, startOfUnit: false), Precision(unit),
+                $"a {unit} back from the article date (a duration up to it)", "duration");
+        }
+        return new(s, e, surface, null, "vague", $"{m.Groups["vague"].Value} {m.Groups["vdir"].Value} another event: no fixed date", "vague-offset");
+    }
+
+    private static string Precision(string unit) => unit switch { "weekend" => "week", var u => u };
+
+    private static string Signed(int n, string unit) => n == 0 ? "itself" : $"{(n > 0 ? "+" : "−")}{Math.Abs(n)} {unit}{(Math.Abs(n) == 1 ? "" : "s")}";
+
+    private static int ParseCount(string s) => s switch
+    {
+        "a" or "an" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7,
+        "eight" => 8, "nine" => 9, "ten" => 10, _ => int.Parse(s),
+    };
+
+    private static DateOnly Shift(DateOnly r, string unit, int n, bool startOfUnit)
+    {
+        switch (unit)
+        {
+            case "day": return r.AddDays(n);
+            case "week":
+            case "weekend":
+                var d = r.AddDays(7 * n);
+                return startOfUnit ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : d;
+            case "month":
+                var mth = r.AddMonths(n);
+                return startOfUnit ? new DateOnly(mth.Year, mth.Month, 1) : mth;
+            default:
+                var y = r.AddYears(n);
+                return startOfUnit ? new DateOnly(y.Year, 1, 1) : y;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Analysis.Extraction.Quotes;
+using Analysis.Tests.Entities;
+
+namespace Analysis.Tests.Quotes;
+
+public class QuoteTests
+{
+    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Quotes/Data/quotes.tsv");
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void QuoteSpeakerKindAndRule(string text, string quote, string speaker, string kind, string rule)
+    {
+        var quotes = Corpus.FromTexts(("a", text.Replace("¶", "\n"))).Quotes();
+        var q = Assert.Single(quotes);
+        Assert.Equal(quote, q.Text);
+        Assert.Equal(speaker, q.Speaker ?? "");
+        Assert.Equal(kind, q.Kind.ToString().ToLowerInvariant());
+        Assert.Equal(rule, q.Rule);
+    }
+
+    [Fact]
+    public void OffsetsPointAtTheQuotedText()
+    {
+        var corpus = Corpus.FromTexts(("a", "Intro.\n“Every word counts here today,” she said."));
+        var q = Assert.Single(corpus.Quotes());
+        Assert.Equal("Every word counts here today,", corpus.Articles[0].Text[q.Start..q.End]);
+        Assert.Equal(1, q.SentenceIndex);
+    }
+
+    [Fact]
+    public void UnbalancedMarksBecomeProblemRowsAndTheRestIsKept()
+    {
+        var text = "He said “this never closes at all.\nThen “a proper quotation of several words,” Ann Lee said.\nIt ended.” Done.";
+        var quotes = Corpus.FromTexts(("a", text)).Quotes();
+        Assert.Equal(2, quotes.Count(q => q.Kind == QuoteKind.Problem));
+        var full = Assert.Single(quotes, q => q.Kind == QuoteKind.Full);
+        Assert.Equal("a proper quotation of several words,", full.Text);
+        Assert.All(quotes.Where(q => q.Kind == QuoteKind.Problem), q => Assert.False(string.IsNullOrEmpty(q.Problem)));
+    }
+
+    [Fact]
+    public void ApostrophesAreNotQuotes()
+    {
+        Assert.Empty(Corpus.FromTexts(("a", "Iran’s leaders and the Palestinians’ envoy can’t agree on the ‘90s.")).Quotes());
+    }
+
+    [Fact]
+    public void CrossOutletViews()
+    {
+        var corpus = Corpus.FromTexts(
+            ("a", "“We will rebuild every school in the region,” said Maria Lopez."),
+            ("b", "Maria Lopez promised more. “We will rebuild every school in the region,” Lopez said."),
+            ("c", "“Nothing has changed for us at all,” said John Reed."));
+        var quotes = corpus.Quotes();
+        var speakers = quotes.SpeakersByOutlet();
+        Assert.Equal(3, speakers.Count);
+        Assert.All(speakers.Where(s => s.Outlet != "c"), s => Assert.Equal("Maria Lopez", s.Speaker));
+        var shared = quotes.SharedQuotations();
+        Assert.Equal(["a", "b"], shared.Select(s => s.ArticleId).Order());
+        Assert.All(shared, s => Assert.Equal("exact", s.Match));
+        Assert.Equal("quote", quotes.ToDataFrame().Columns[2].Name);
+    }
+}

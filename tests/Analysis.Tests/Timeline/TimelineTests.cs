@@ -1,0 +1,73 @@
+using Analysis.Charts;
+using Analysis.Cleaning;
+using Analysis.Extraction.Timeline;
+using Analysis.Tests.Entities;
+
+namespace Analysis.Tests.Timeline;
+
+public class TimelineTests
+{
+    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Timeline/Data/relative-dates.tsv");
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void DateIsResolvedAgainstTheArticleDate(string published, string sentence, string expression, string expected, string precision)
+    {
+        var article = ArticleBuilder.Build("a", sentence, published: DateOnly.Parse(published));
+        var entry = Assert.Single(new[] { article }.Timeline().Entries);
+        Assert.Equal(expression, entry.Expression);
+        Assert.Equal(expected, entry.Date?.ToString("yyyy-MM-dd") ?? "");
+        Assert.Equal(precision, entry.Precision);
+        Assert.Equal(sentence, entry.Sentence);
+        Assert.Equal(expression, article.Text[entry.Start..entry.End]);
+        Assert.False(string.IsNullOrEmpty(entry.Basis));
+    }
+
+    [Fact]
+    public void ArticleDateIsInferredWhenMissing()
+    {
+        var t = Corpus.FromTexts(("a", "It rained on October 22, 2024. The team met on Monday.")).Timeline();
+        var monday = t.Entries.Single(e => e.Expression == "on Monday");
+        Assert.Equal(new DateOnly(2024, 10, 21), monday.Date);
+        Assert.StartsWith("inferred", monday.ReferenceBasis);
+    }
+
+    [Fact]
+    public void OutletsGivingAnotherDayForTheSameEventAreFlagged()
+    {
+        var corpus = new Corpus([
+            ArticleBuilder.Build("a", "Antony Blinken met Benjamin Netanyahu on Tuesday.", outlet: "A", published: new DateOnly(2024, 10, 22)),
+            ArticleBuilder.Build("b", "Antony Blinken met Benjamin Netanyahu on Oct. 22.", outlet: "B", published: new DateOnly(2024, 10, 23)),
+            ArticleBuilder.Build("c", "Antony Blinken met with Benjamin Netanyahu on Wednesday.", outlet: "C", published: new DateOnly(2024, 10, 23)),
+        ]);
+        var timeline = corpus.Timeline();
+        var flag = Assert.Single(timeline.Inconsistencies());
+        Assert.Equal("c", flag.ArticleId);
+        Assert.Equal(new DateOnly(2024, 10, 23), flag.Date);
+        Assert.Equal("meet: Antony Blinken + Benjamin Netanyahu", flag.EventKey);
+        Assert.Contains("2024-10-22", flag.Reason);
+    }
+
+    [Fact]
+    public void WeekdayContradictingItsDateIsFlagged()
+    {
+        var t = Corpus.FromTexts(("a", "The summit opened on Wednesday, Oct. 22, 2024, in Doha.")).Timeline();
+        Assert.Contains(t.Inconsistencies(), i => i.Reason.Contains("Tuesday"));
+    }
+
+    [Fact]
+    public void SeedArticlesDisagreeOnTheWeekdayOfTheMeeting()
+    {
+        // The repository's seeds carry a manifest (outlets, publication days); 000 gives no date and is inferred.
+        var seeds = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "seeds");
+        Assert.SkipWhen(!File.Exists(Path.Combine(seeds, "manifest.csv")), $"seed articles with manifest not found at {seeds}");
+        var timeline = Corpus.Load(seeds).Timeline();
+        var flag = Assert.Single(timeline.Inconsistencies());
+        Assert.StartsWith("000_", flag.ArticleId);
+        Assert.Equal("on Wednesday", flag.Expression);
+        Assert.Equal("meet: Antony Blinken + Benjamin Netanyahu", flag.EventKey);
+        Assert.Contains("3 outlet(s) place it on 2024-10-22 (Tuesday)", flag.Reason);
+        var html = Plotly.NET.GenericChart.toChartHTML(TimelineCharts.ByOutlet(timeline, new DateOnly(2024, 1, 1)));
+        Assert.Contains("000_d6199a2c9468f502", html);
+    }
+}
