@@ -7,9 +7,22 @@ public sealed record TextFeatureOptions
     public bool Stem { get; init; } = true;
     /// <summary>Use 1 + ln(tf) instead of raw counts, so a word repeated ten times does not weigh ten times (default true).</summary>
     public bool SublinearTf { get; init; } = true;
-    /// <summary>Keep terms found in at least this many documents; null: 2, or 1 for corpora under 10 documents.</summary>
-    public int? MinDocuments { get; init; }
-    /// <summary>Drop terms found in more than this fraction of documents (default 0.9; ignored under 10 documents).</summary>
+    /// <summary>
+    /// Keep terms found in at least this many documents (default 2: a term in one document says nothing about
+    /// which documents go together). Corpora of one or two documents always keep every term.
+    /// </summary>
+    public int MinDocuments { get; init; } = 2;
+    /// <summary>
+    /// Share of the similarity given to the calendar days each document mentions ("Oct 22"), 0 to 1 (default 0.5):
+    /// stories about one event name the same days even when their wording differs. 0 clusters on words alone.
+    /// </summary>
+    public double DateWeight { get; init; } = 0.5;
+    /// <summary>
+    /// Share of the remaining similarity given to capitalised names (people, places, organisations), 0 to 1
+    /// (default 0.3): stories about one event name the same people.
+    /// </summary>
+    public double EntityWeight { get; init; } = 0.3;
+    /// <summary>Drop terms found in more than this fraction of the documents (default 0.9; not applied to one or two documents).</summary>
     public double MaxDocumentFraction { get; init; } = 0.9;
 }
 
@@ -68,13 +81,28 @@ internal sealed class TfIdf
     /// <summary>Column id → term, in ordinal order (so ids never depend on document order or hashing).</summary>
     public required string[] Terms { get; init; }
 
+    /// <summary>Word features of the texts, plus their names and mentioned days when <see cref="TextFeatureOptions.DateWeight"/> &gt; 0.</summary>
     public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options)
     {
-        int n = documents.Count;
-        var (table, rowStart, ids, counts) = Count(documents, options.Stem);
+        // Every name and day counts even when one document has it: a person or day no other article mentions is
+        // evidence of another event, unlike a rare word. The three blocks are independent: count them side by side.
+        var single = options with { MinDocuments = 1 };
+        TfIdf words = null!, entities = null!, dates = null!;
+        Parallel.Invoke(
+            () => words = Weight(Count(documents, options.Stem), documents.Count, options),
+            () => entities = options.EntityWeight > 0 ? Weight(Count(documents.Select(d => Mentions.Entities(d).ToList()).ToList()), documents.Count, single) : null!,
+            () => dates = options.DateWeight > 0 ? Weight(Count(documents.Select(Mentions.Dates).ToList()), documents.Count, single) : null!);
+        if (options.EntityWeight > 0) words = Stack(words, entities, options.EntityWeight);
+        if (options.DateWeight > 0) words = Stack(words, dates, options.DateWeight);
+        return words;
+    }
 
-        int minDf = options.MinDocuments ?? (n < 10 ? 1 : 2);
-        double maxDf = n < 10 ? n : options.MaxDocumentFraction * n;
+    private static TfIdf Weight((TokenTable, int[], int[], int[]) counted, int n, TextFeatureOptions options)
+    {
+        var (table, rowStart, ids, counts) = counted;
+
+        int minDf = n < 3 ? 1 : options.MinDocuments;
+        double maxDf = n < 3 ? n : options.MaxDocumentFraction * n;
         var df = new int[table.Count];
         foreach (int id in ids) df[id]++;
 
@@ -116,19 +144,55 @@ internal sealed class TfIdf
         };
     }
 
+    /// <summary>
+    /// Rows of <paramref name="a"/> and <paramref name="b"/> side by side, b's part weighted so that the cosine of two
+    /// rows is (1 − w)·cos_a + w·cos_b; a row with no b terms keeps its a part alone, still of unit length.
+    /// </summary>
+    private static TfIdf Stack(TfIdf a, TfIdf b, double w)
+    {
+        var (ma, mb) = (a.Matrix, b.Matrix);
+        var start = new int[ma.Rows + 1];
+        var cols = new int[ma.Values.Length + mb.Values.Length];
+        var vals = new float[cols.Length];
+        int at = 0;
+        for (int r = 0; r < ma.Rows; r++)
+        {
+            bool hasA = ma.RowColumns(r).Length > 0, hasB = mb.RowColumns(r).Length > 0;
+            float sa = hasB ? (float)Math.Sqrt(1 - w) : 1f, sb = hasA ? (float)Math.Sqrt(w) : 1f;
+            var ca = ma.RowColumns(r); var va = ma.RowValues(r);
+            for (int p = 0; p < ca.Length; p++, at++) { cols[at] = ca[p]; vals[at] = va[p] * sa; }
+            var cb = mb.RowColumns(r); var vb = mb.RowValues(r);
+            for (int p = 0; p < cb.Length; p++, at++) { cols[at] = ma.Cols + cb[p]; vals[at] = vb[p] * sb; }
+            start[r + 1] = at;
+        }
+        return new TfIdf
+        {
+            Matrix = new SparseMatrix(ma.Rows, ma.Cols + mb.Cols, start, cols, vals),
+            Terms = [.. a.Terms, .. b.Terms],
+        };
+    }
+
+    /// <summary>Counts of ready-made terms (used as they are).</summary>
+    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(IReadOnlyList<List<string>> terms) =>
+        Count(terms.Count, (d, sink) => terms[d].ForEach(t => sink(t)));
+
+    /// <summary>Counts of the tokens of each text.</summary>
+    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(IReadOnlyList<string> documents, bool stem) =>
+        Count(documents.Count, (d, sink) => Tokenizer.Tokenize(documents[d], stem, sink));
+
     /// <summary>Term counts per document as (term id, count) runs in one flat array.</summary>
-    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(IReadOnlyList<string> documents, bool stem)
+    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(int documents, Action<int, TokenSink> tokenize)
     {
         var table = new TokenTable();
-        var rowStart = new int[documents.Count + 1];
+        var rowStart = new int[documents + 1];
         var ids = new List<int>();
         var counts = new List<int>();
         var tokens = new List<int>();
         TokenSink sink = t => tokens.Add(table.GetOrAdd(t));
-        for (int d = 0; d < documents.Count; d++)
+        for (int d = 0; d < documents; d++)
         {
             tokens.Clear();
-            Tokenizer.Tokenize(documents[d], stem, sink);
+            tokenize(d, sink);
             tokens.Sort();
             for (int i = 0; i < tokens.Count;)
             {
