@@ -85,7 +85,7 @@ public sealed class ArticleClusters
     private IReadOnlyList<ClusterAssignment> BuildAssignments()
     {
         var (xs, ys) = Map2D.Project(_r.Embedding, _r.Used.Length, _r.Dimensions);
-        var label = Summary.ToDictionary(s => s.Cluster, s => string.Join(", ", s.TopTerms.Take(5)));
+        var label = Terms.GroupBy(t => t.Cluster).ToDictionary(g => g.Key, g => string.Join(", ", g.Take(5).Select(t => t.Term)));
         var rowOf = new int[_articles.Count];
         Array.Fill(rowOf, -1);
         for (int r = 0; r < _r.Used.Length; r++) rowOf[_r.Used[r]] = r;
