@@ -9,9 +9,9 @@ public sealed record ClusterAssignment(string ArticleId, int? Cluster, string? C
 /// <summary>A term that characterises a cluster: its mean TF-IDF weight inside minus outside.</summary>
 public sealed record ClusterTerm(int Cluster, int Rank, string Term, double Score, int Articles);
 
-/// <summary>Why a cluster holds together: top terms, names and figures most of its articles share, and its members.</summary>
-public sealed record ClusterSummary(int Cluster, int Size, IReadOnlyList<string> TopTerms,
-    IReadOnlyList<string> SharedEntities, IReadOnlyList<string> SharedFigures, IReadOnlyList<string> ArticleIds);
+/// <summary>Why a cluster holds together: top terms, the names, figures and days most of its articles share, and its members.</summary>
+public sealed record ClusterSummary(int Cluster, int Size, IReadOnlyList<string> TopTerms, IReadOnlyList<string> SharedEntities,
+    IReadOnlyList<string> SharedFigures, IReadOnlyList<string> SharedDates, IReadOnlyList<string> ArticleIds);
 
 /// <summary>A nearby article by TF-IDF cosine similarity.</summary>
 public sealed record Neighbour(string ArticleId, string NeighbourId, double Similarity, bool SameCluster);
@@ -29,22 +29,24 @@ public sealed class ArticleClusters
     private readonly Lazy<IReadOnlyList<ClusterSummary>> _summary;
     private readonly Lazy<IReadOnlyList<ClusterAssignment>> _assignments;
     private readonly Lazy<SimilarityMatrix> _similarity;
+    private readonly Lazy<IReadOnlyList<KScore>> _scores;
 
     internal ArticleClusters(IReadOnlyList<Article> articles, DocumentClusteringResult result, int topTerms)
     {
         _articles = articles;
         _r = result;
         _topTerms = topTerms;
-        _terms = new(() => ClusterTerms.Top(_r.Matrix, _r.Features.Terms, _r.Labels, _r.K, _topTerms));
+        _terms = new(() => ClusterTerms.Top(_r.Matrix, _r.Features, _r.Labels, _r.K, _topTerms));
         _summary = new(BuildSummary);
         _assignments = new(BuildAssignments);
+        _scores = new(() => DocumentClustering.Scores(_r));
         _similarity = new(() => SimilarityMatrix.Of(_r.Matrix, _r.Used.Select(i => _articles[i].Id).ToArray()));
     }
 
     /// <summary>Number of clusters (given, or chosen by silhouette).</summary>
     public int K => _r.K;
-    /// <summary>Silhouette per candidate k when k was chosen automatically (empty when k was given).</summary>
-    public IReadOnlyList<KScore> KScores => _r.KScores;
+    /// <summary>Mean silhouette per candidate k when k was chosen automatically, else of the given k alone.</summary>
+    public IReadOnlyList<KScore> KScores => _scores.Value;
     /// <summary>One row per article, in corpus order.</summary>
     public IReadOnlyList<ClusterAssignment> Assignments => _assignments.Value;
     /// <summary>Top terms per cluster, best first.</summary>
@@ -100,11 +102,12 @@ public sealed class ArticleClusters
         var texts = _r.Used.Select(i => _articles[i].Text).ToList();
         var entities = Mentions.Shared(texts.Select(Mentions.Entities).ToList(), _r.Labels, _r.K, 8);
         var figures = Mentions.Shared(texts.Select(Mentions.Figures).ToList(), _r.Labels, _r.K, 8);
+        var dates = Mentions.Shared(texts.Select(t => Mentions.Dates(t).ToHashSet()).ToList(), _r.Labels, _r.K, 8);
         return Enumerable.Range(0, _r.K)
             .Select(c => (c, Members: Enumerable.Range(0, _r.Used.Length).Where(r => _r.Labels[r] == c).Select(r => _articles[_r.Used[r]].Id).ToList()))
             .Where(p => p.Members.Count > 0)
             .Select(p => new ClusterSummary(p.c, p.Members.Count, Terms.Where(t => t.Cluster == p.c).Select(t => t.Term).ToList(),
-                entities[p.c], figures[p.c], p.Members))
+                entities[p.c], figures[p.c], dates[p.c], p.Members))
             .ToList();
     }
 }
@@ -112,8 +115,10 @@ public sealed class ArticleClusters
 /// <summary>Characteristic terms of groups of TF-IDF rows.</summary>
 internal static class ClusterTerms
 {
-    public static IReadOnlyList<ClusterTerm> Top(SparseMatrix m, string[] terms, int[] labels, int k, int top)
+    /// <summary>Top word terms per group (names and days are reported by <see cref="Mentions"/> instead).</summary>
+    public static IReadOnlyList<ClusterTerm> Top(SparseMatrix m, TfIdf features, int[] labels, int k, int top)
     {
+        var terms = features.Terms;
         var sums = new double[k, m.Cols];
         var docs = new int[k, m.Cols];
         var size = new int[k];
@@ -136,7 +141,7 @@ internal static class ClusterTerms
             if (size[c] == 0) continue;
             int others = m.Rows - size[c];
             int cluster = c;
-            var best = Enumerable.Range(0, m.Cols)
+            var best = Enumerable.Range(0, features.WordColumns)
                 .Where(t => docs[cluster, t] > 0)
                 .Select(t => (t, Score: sums[cluster, t] / size[cluster] - (others > 0 ? (total[t] - sums[cluster, t]) / others : 0)))
                 .OrderByDescending(p => p.Score).ThenBy(p => p.t).Take(top).ToList();

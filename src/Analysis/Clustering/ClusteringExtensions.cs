@@ -20,4 +20,21 @@ public static class ClusteringExtensions
         var result = DocumentClustering.Run(articles.Select(a => a.Text).ToList(), articles.Select(a => a.Id).ToList(), k, options, "article");
         return new ArticleClusters(articles, result, options.TopTerms);
     }
+
+    /// <summary>
+    /// Paragraphs repeated (nearly word for word) across articles, grouped: Jaccard similarity of their 3-word
+    /// shingles of content words at least <paramref name="minSimilarity"/>; paragraphs under <paramref name="minWords"/>
+    /// content words are ignored (datelines, captions).
+    /// </summary>
+    public static IReadOnlyList<NearDuplicateParagraph> NearDuplicateParagraphs(this Corpus corpus, double minSimilarity = 0.5, int minWords = 8) =>
+        NearDuplicates.Find(corpus.Articles, minSimilarity, minWords);
+
+    /// <summary>
+    /// Clusters paragraphs of at least <paramref name="minWords"/> words across the corpus into themes labelled by
+    /// their top terms; <paramref name="k"/> null chooses k by silhouette. Words only (no names or days), so themes
+    /// follow subjects rather than events.
+    /// </summary>
+    public static ParagraphThemes Themes(this Corpus corpus, int? k = null, int minWords = 15, ClusterOptions? options = null) =>
+        ParagraphThemes.Build(corpus.Articles, k, minWords,
+            options ?? new ClusterOptions { Features = new TextFeatureOptions { DateWeight = 0, EntityWeight = 0 } });
 }

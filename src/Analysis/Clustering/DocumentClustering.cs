@@ -63,6 +63,10 @@ internal static class DocumentClustering
         return Result(features, used, matrix, x, d, best.K, best.Labels, scores);
     }
 
+    /// <summary>The silhouette scores: those of the candidates when k was chosen, else the given k's alone.</summary>
+    public static IReadOnlyList<KScore> Scores(DocumentClusteringResult r) => r.KScores.Count > 0 ? r.KScores
+        : [new KScore(r.K, new Silhouette(r.Embedding, r.Used.Length, r.Dimensions).Score(r.Labels, r.K), true)];
+
     private static DocumentClusteringResult Result(TfIdf f, int[] used, SparseMatrix m, float[] x, int d, int k, int[] labels, IReadOnlyList<KScore> scores) =>
         new() { Features = f, Used = used, Matrix = m, Embedding = x, Dimensions = d, K = k, Labels = labels, KScores = scores };
 

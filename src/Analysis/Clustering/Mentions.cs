@@ -9,8 +9,8 @@ namespace Analysis.Clustering;
 /// </summary>
 internal static partial class Mentions
 {
-    // One to four capitalised words, allowing "of"/"al"/"bin" inside ("Secretary of State", "Abu al Aziz").
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}\-]+(?:[’']s)?(?:\s+(?:(?:of|al|bin|de|la)\s+)?\p{Lu}[\p{L}\-]+){0,3}")]
+    // One to five capitalised words on one line, allowing "of"/"al"/"bin" inside ("Secretary of State").
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:of|al|bin|de|la)[ \t]+)?\p{Lu}[\p{L}\-]+){0,4}(?:[’']s)?")]
     private static partial Regex NamePattern();
 
     // A number with optional currency and unit: "$1.2bn", "250,000", "40%", "3 million", "12 per cent".
@@ -18,7 +18,8 @@ internal static partial class Mentions
     private static partial Regex FigurePattern();
 
     // A calendar day: "October 22", "Oct. 22, 2024", "22 October" (a year, when given, is not part of the key).
-    [GeneratedRegex(@"\b(?:(?<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?<d>\d{1,2})(?!\d)(?!\s*(?:%|per|million|billion))|(?<d>\d{1,2})\s+(?<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", RegexOptions.IgnoreCase)]
+    // Month names are matched capitalised only, so "may 5 times" is not a date.
+    [GeneratedRegex(@"\b(?:(?<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?!\d)(?!\s*(?:%|per|million|billion))|(?<d>\d{1,2})\s+(?<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)")]
     private static partial Regex DatePattern();
 
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -32,7 +33,7 @@ internal static partial class Mentions
         var found = new List<string>();
         foreach (Match m in DatePattern().Matches(text))
         {
-            int month = Array.FindIndex(MonthNames, n => n.Equals(m.Groups["m"].Value[..3], StringComparison.OrdinalIgnoreCase));
+            int month = Array.FindIndex(MonthNames, n => n == m.Groups["m"].Value[..3]);
             int day = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (month >= 0 && day is >= 1 and <= 31) found.Add($"{MonthNames[month]} {day}");
         }

@@ -78,8 +78,10 @@ internal sealed class TfIdf
 {
     /// <summary>Documents × terms, every non-empty row of unit length.</summary>
     public required SparseMatrix Matrix { get; init; }
-    /// <summary>Column id → term, in ordinal order (so ids never depend on document order or hashing).</summary>
+    /// <summary>Column id → term, in ordinal order within each block (so ids never depend on document order or hashing).</summary>
     public required string[] Terms { get; init; }
+    /// <summary>The first this many columns are words; names and days follow.</summary>
+    public required int WordColumns { get; init; }
 
     /// <summary>Word features of the texts, plus their names and mentioned days when <see cref="TextFeatureOptions.DateWeight"/> &gt; 0.</summary>
     public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options)
@@ -141,6 +143,7 @@ internal sealed class TfIdf
         {
             Matrix = new SparseMatrix(n, kept.Length, start, cols.ToArray(), vals.ToArray()),
             Terms = kept.Select(t => table[t]).ToArray(),
+            WordColumns = kept.Length,
         };
     }
 
@@ -169,6 +172,7 @@ internal sealed class TfIdf
         {
             Matrix = new SparseMatrix(ma.Rows, ma.Cols + mb.Cols, start, cols, vals),
             Terms = [.. a.Terms, .. b.Terms],
+            WordColumns = a.WordColumns,
         };
     }
 
