@@ -86,7 +86,8 @@ static class ClusterBenchmark
 
     private static List<string> Labels(IEnumerable<Article> articles) => articles.Select(a => a.File.Split('/')[0]).ToList();
 
-    private static IReadOnlyList<int> Predicted(ArticleClusters clusters) => clusters.Assignments.Select(a => a.Cluster ?? -1).ToList();
+    /// <summary>Cluster per article (BBC has no empty article, so every article is clustered, in corpus order).</summary>
+    private static IReadOnlyList<int> Predicted(ArticleClusters clusters) => clusters.Labels;
 
     /// <summary>The pipeline a .NET developer would write first: FeaturizeText (defaults) then KMeans.</summary>
     private static IReadOnlyList<int> PlainMlNet(IReadOnlyList<Article> articles, int seed)

@@ -160,27 +160,16 @@ internal static class Map2D
         var mean = new double[d];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < d; j++) mean[j] += x[i * d + j] / (double)n;
-        var cov = new double[d * d];
-        var row = new double[d];
+        var centred = new float[n * d];
         for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < d; j++) row[j] = x[i * d + j] - mean[j];
-            for (int a = 0; a < d; a++)
-            {
-                if (row[a] == 0) continue;
-                for (int b = a; b < d; b++) cov[a * d + b] += row[a] * row[b];
-            }
-        }
-        for (int a = 0; a < d; a++)
-            for (int b = 0; b < a; b++) cov[a * d + b] = cov[b * d + a];
-        var (_, vectors) = Eigen.Symmetric(cov, d);
+            for (int j = 0; j < d; j++) centred[i * d + j] = (float)(x[i * d + j] - mean[j]);
+        var (_, vectors) = Eigen.Symmetric(Lsa.Gram(centred, n, d), d);
         var xs = new double[n]; var ys = new double[n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < d; j++)
             {
-                double v = x[i * d + j] - mean[j];
-                xs[i] += v * vectors[j * d];
-                if (d > 1) ys[i] += v * vectors[j * d + 1];
+                xs[i] += centred[i * d + j] * vectors[j * d];
+                if (d > 1) ys[i] += centred[i * d + j] * vectors[j * d + 1];
             }
         FixSign(xs); FixSign(ys);
         return (xs, ys);

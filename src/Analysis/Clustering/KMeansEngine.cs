@@ -14,8 +14,11 @@ internal sealed record KMeansSolution(int[] Labels, float[] Centroids, double In
 /// </summary>
 internal static class KMeansEngine
 {
+    private const long InitializationBudget = 100_000;
+
     public static KMeansSolution Fit(float[] x, int n, int d, int k, int seed, int initializations)
     {
+        initializations = (int)Math.Min(initializations, Math.Max(2, InitializationBudget / n));
         var rows = new FeatureRow[n];
         for (int i = 0; i < n; i++) rows[i] = new FeatureRow { Features = x.AsSpan(i * d, d).ToArray() };
         var schema = SchemaDefinition.Create(typeof(FeatureRow));

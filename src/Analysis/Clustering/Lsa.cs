@@ -91,7 +91,7 @@ internal static class Lsa
     }
 
     /// <summary>Xᵀ X (w × w, double) for a row-major n × w matrix.</summary>
-    private static double[] Gram(float[] x, int n, int w)
+    internal static double[] Gram(float[] x, int n, int w)
     {
         var g = new double[w * w];
         Parallel.For(0, w, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, a =>
