@@ -17,7 +17,8 @@ public static class ClusteringExtensions
     public static ArticleClusters Cluster(this IReadOnlyList<Article> articles, int? k = null, ClusterOptions? options = null)
     {
         options ??= new ClusterOptions();
-        var result = DocumentClustering.Run(articles.Select(a => a.Text).ToList(), articles.Select(a => a.Id).ToList(), k, options, "article");
+        var result = DocumentClustering.Run(articles.Select(a => a.Text).ToList(), articles.Select(a => a.Id).ToList(), k, options, "article",
+            articles.Select(a => a.Published).ToList());
         return new ArticleClusters(articles, result, options.TopTerms);
     }
 
@@ -36,5 +37,5 @@ public static class ClusteringExtensions
     /// </summary>
     public static ParagraphThemes Themes(this Corpus corpus, int? k = null, int minWords = 15, ClusterOptions? options = null) =>
         ParagraphThemes.Build(corpus.Articles, k, minWords,
-            options ?? new ClusterOptions { Features = new TextFeatureOptions { DateWeight = 0, EntityWeight = 0 } });
+            options ?? new ClusterOptions { Features = new TextFeatureOptions { DateWeight = 0, EntityWeight = 0, TimeWeight = 0 } });
 }

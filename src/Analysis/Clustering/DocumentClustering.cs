@@ -23,10 +23,11 @@ internal sealed class DocumentClusteringResult
 /// <summary>The pipeline shared by articles and paragraphs: TF-IDF → LSA → KMeans, k given or chosen by silhouette.</summary>
 internal static class DocumentClustering
 {
-    public static DocumentClusteringResult Run(IReadOnlyList<string> texts, IReadOnlyList<string> ids, int? k, ClusterOptions options, string what)
+    public static DocumentClusteringResult Run(IReadOnlyList<string> texts, IReadOnlyList<string> ids, int? k, ClusterOptions options,
+        string what, IReadOnlyList<DateOnly?>? published = null)
     {
         if (texts.Count == 0) throw new ClusteringException($"Cannot cluster: there are no {what}s.");
-        var features = TfIdf.Fit(texts, options.Features);
+        var features = TfIdf.Fit(texts, options.Features, published);
         var used = Enumerable.Range(0, texts.Count).Where(i => features.Matrix.RowStart[i + 1] > features.Matrix.RowStart[i]).ToArray();
         if (used.Length == 0)
             throw new ClusteringException(

@@ -18,6 +18,11 @@ public sealed record TextFeatureOptions
     /// </summary>
     public double DateWeight { get; init; } = 0.5;
     /// <summary>
+    /// Share of the similarity given to publication time when articles have <c>Published</c> dates, 0 to 1
+    /// (default 0.5): articles published within a week or two of each other share a time window, further apart none.
+    /// </summary>
+    public double TimeWeight { get; init; } = 0.5;
+    /// <summary>
     /// Share of the remaining similarity given to capitalised names (people, places, organisations), 0 to 1
     /// (default 0.3): stories about one event name the same people.
     /// </summary>
@@ -84,7 +89,7 @@ internal sealed class TfIdf
     public required int WordColumns { get; init; }
 
     /// <summary>Word features of the texts, plus their names and mentioned days when <see cref="TextFeatureOptions.DateWeight"/> &gt; 0.</summary>
-    public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options)
+    public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options, IReadOnlyList<DateOnly?>? published = null)
     {
         // Every name and day counts even when one document has it: a person or day no other article mentions is
         // evidence of another event, unlike a rare word. The three blocks are independent: count them side by side.
@@ -92,14 +97,16 @@ internal sealed class TfIdf
         TfIdf words = null!, entities = null!, dates = null!;
         Parallel.Invoke(
             () => words = Weight(Count(documents, options.Stem), documents.Count, options),
-            () => entities = options.EntityWeight > 0 ? Weight(Count(documents.Select(d => Mentions.Entities(d).ToList()).ToList()), documents.Count, single) : null!,
-            () => dates = options.DateWeight > 0 ? Weight(Count(documents.Select(Mentions.Dates).ToList()), documents.Count, single) : null!);
+            () => entities = options.EntityWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Entities(documents[d])), documents.Count, single) : null!,
+            () => dates = options.DateWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Dates(documents[d])), documents.Count, single) : null!);
         if (options.EntityWeight > 0) words = Stack(words, entities, options.EntityWeight);
         if (options.DateWeight > 0) words = Stack(words, dates, options.DateWeight);
+        if (options.TimeWeight > 0 && published is not null && published.Any(p => p is not null))
+            words = Stack(words, Weight(Count(documents.Count, d => TimeWindows(published[d])), documents.Count, single), options.TimeWeight);
         return words;
     }
 
-    private static TfIdf Weight((TokenTable, int[], int[], int[]) counted, int n, TextFeatureOptions options)
+    private static TfIdf Weight((TokenTable, int[], List<int>, List<int>) counted, int n, TextFeatureOptions options)
     {
         var (table, rowStart, ids, counts) = counted;
 
@@ -117,8 +124,9 @@ internal sealed class TfIdf
         var idf = kept.Select(t => (float)(Math.Log((1.0 + n) / (1.0 + df[t])) + 1.0)).ToArray();
 
         var start = new int[n + 1];
-        var cols = new List<int>(ids.Length);
-        var vals = new List<float>(ids.Length);
+        var cols = new int[ids.Count];
+        var vals = new float[ids.Count];
+        int at = 0;
         var row = new List<(int Col, float Val)>();
         for (int d = 0; d < n; d++)
         {
@@ -134,17 +142,27 @@ internal sealed class TfIdf
             double norm = Math.Sqrt(row.Sum(x => (double)x.Val * x.Val));
             foreach (var (c, v) in row)
             {
-                cols.Add(c);
-                vals.Add((float)(v / norm));
+                cols[at] = c;
+                vals[at++] = (float)(v / norm);
             }
-            start[d + 1] = cols.Count;
+            start[d + 1] = at;
         }
+        Array.Resize(ref cols, at);
+        Array.Resize(ref vals, at);
         return new TfIdf
         {
-            Matrix = new SparseMatrix(n, kept.Length, start, cols.ToArray(), vals.ToArray()),
+            Matrix = new SparseMatrix(n, kept.Length, start, cols, vals),
             Terms = kept.Select(t => table[t]).ToArray(),
             WordColumns = kept.Length,
         };
+    }
+
+    /// <summary>The publication week and the weeks either side ("week 2024-10-21"), so nearby dates overlap.</summary>
+    private static List<string> TimeWindows(DateOnly? published)
+    {
+        if (published is not { } day) return [];
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return [.. new[] { -7, 0, 7 }.Select(offset => "week " + monday.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     /// <summary>
@@ -176,16 +194,19 @@ internal sealed class TfIdf
         };
     }
 
-    /// <summary>Counts of ready-made terms (used as they are).</summary>
-    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(IReadOnlyList<List<string>> terms) =>
-        Count(terms.Count, (d, sink) => terms[d].ForEach(t => sink(t)));
+    /// <summary>Counts of ready-made terms (used as they are), produced one document at a time.</summary>
+    private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(int documents, Func<int, IEnumerable<string>> terms) =>
+        Count(documents, (d, sink) =>
+        {
+            foreach (var t in terms(d)) sink(t);
+        });
 
     /// <summary>Counts of the tokens of each text.</summary>
-    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(IReadOnlyList<string> documents, bool stem) =>
+    private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(IReadOnlyList<string> documents, bool stem) =>
         Count(documents.Count, (d, sink) => Tokenizer.Tokenize(documents[d], stem, sink));
 
     /// <summary>Term counts per document as (term id, count) runs in one flat array.</summary>
-    private static (TokenTable Table, int[] RowStart, int[] Ids, int[] Counts) Count(int documents, Action<int, TokenSink> tokenize)
+    private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(int documents, Action<int, TokenSink> tokenize)
     {
         var table = new TokenTable();
         var rowStart = new int[documents + 1];
@@ -208,6 +229,6 @@ internal sealed class TfIdf
             }
             rowStart[d + 1] = ids.Count;
         }
-        return (table, rowStart, ids.ToArray(), counts.ToArray());
+        return (table, rowStart, ids, counts);
     }
 }

@@ -111,4 +111,17 @@ public class ClusteringTests
         Assert.Equal(["article_id", "cluster", "cluster_terms", "x", "y"], df.Columns.Select(c => c.Name));
         Assert.Equal(6, df.Rows.Count);
     }
+
+    [Fact]
+    public void PublicationTimeSeparatesStoriesOnOneTopic()
+    {
+        // Six articles on one subject; three published in January, three in October.
+        var texts = Synthetic.Texts(groups: 1, perGroup: 6);
+        var articles = texts.Select((t, i) => Analysis.Cleaning.ArticleBuilder.Build(t.Id, t.Text,
+            published: i < 3 ? new DateOnly(2024, 1, 8 + i) : new DateOnly(2024, 10, 21 + i))).ToList();
+        var clusters = articles.Cluster(k: 2);
+        Assert.Equal(clusters.ClusterOf("g0-0"), clusters.ClusterOf("g0-2"));
+        Assert.Equal(clusters.ClusterOf("g0-3"), clusters.ClusterOf("g0-5"));
+        Assert.NotEqual(clusters.ClusterOf("g0-0"), clusters.ClusterOf("g0-3"));
+    }
 }
