@@ -1,0 +1,234 @@
+namespace Analysis.Clustering;
+
+/// <summary>How article texts become TF-IDF vectors.</summary>
+public sealed record TextFeatureOptions
+{
+    /// <summary>Strip plural and possessive endings so "talks" and "talk" are one term (default true).</summary>
+    public bool Stem { get; init; } = true;
+    /// <summary>Use 1 + ln(tf) instead of raw counts, so a word repeated ten times does not weigh ten times (default true).</summary>
+    public bool SublinearTf { get; init; } = true;
+    /// <summary>
+    /// Keep terms found in at least this many documents (default 2: a term in one document says nothing about
+    /// which documents go together). Corpora of one or two documents always keep every term.
+    /// </summary>
+    public int MinDocuments { get; init; } = 2;
+    /// <summary>
+    /// Share of the similarity given to the calendar days each document mentions ("Oct 22"), 0 to 1 (default 0.5):
+    /// stories about one event name the same days even when their wording differs. 0 clusters on words alone.
+    /// </summary>
+    public double DateWeight { get; init; } = 0.5;
+    /// <summary>
+    /// Share of the similarity given to publication time when articles have <c>Published</c> dates, 0 to 1
+    /// (default 0.5): articles published within a week or two of each other share a time window, further apart none.
+    /// </summary>
+    public double TimeWeight { get; init; } = 0.5;
+    /// <summary>
+    /// Share of the remaining similarity given to capitalised names (people, places, organisations), 0 to 1
+    /// (default 0.3): stories about one event name the same people.
+    /// </summary>
+    public double EntityWeight { get; init; } = 0.3;
+    /// <summary>Drop terms found in more than this fraction of the documents (default 0.9; not applied to one or two documents).</summary>
+    public double MaxDocumentFraction { get; init; } = 0.9;
+}
+
+/// <summary>A row-compressed sparse matrix of floats (rows = documents, columns = terms), column ids sorted per row.</summary>
+internal sealed class SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, float[] values)
+{
+    public int Rows { get; } = rows;
+    public int Cols { get; } = cols;
+    public int[] RowStart { get; } = rowStart;
+    public int[] Columns { get; } = columns;
+    public float[] Values { get; } = values;
+
+    public ReadOnlySpan<int> RowColumns(int r) => Columns.AsSpan(RowStart[r], RowStart[r + 1] - RowStart[r]);
+    public ReadOnlySpan<float> RowValues(int r) => Values.AsSpan(RowStart[r], RowStart[r + 1] - RowStart[r]);
+
+    /// <summary>The transpose, also row-compressed (i.e. this matrix by columns), rows sorted.</summary>
+    public SparseMatrix Transpose()
+    {
+        var start = new int[Cols + 1];
+        foreach (int c in Columns) start[c + 1]++;
+        for (int c = 0; c < Cols; c++) start[c + 1] += start[c];
+        var next = start[..^1].ToArray();
+        var cols = new int[Columns.Length];
+        var vals = new float[Values.Length];
+        for (int r = 0; r < Rows; r++)
+            for (int p = RowStart[r]; p < RowStart[r + 1]; p++)
+            {
+                int at = next[Columns[p]]++;
+                cols[at] = r;
+                vals[at] = Values[p];
+            }
+        return new SparseMatrix(Cols, Rows, start, cols, vals);
+    }
+
+    /// <summary>Cosine of two L2-normalised rows (their dot product).</summary>
+    public float Dot(int a, int b)
+    {
+        var ca = RowColumns(a); var cb = RowColumns(b);
+        var va = RowValues(a); var vb = RowValues(b);
+        float sum = 0;
+        for (int i = 0, j = 0; i < ca.Length && j < cb.Length;)
+        {
+            if (ca[i] == cb[j]) sum += va[i++] * vb[j++];
+            else if (ca[i] < cb[j]) i++;
+            else j++;
+        }
+        return sum;
+    }
+}
+
+/// <summary>TF-IDF document vectors: sublinear tf, smoothed idf, document-frequency limits, L2-normalised rows.</summary>
+internal sealed class TfIdf
+{
+    /// <summary>Documents × terms, every non-empty row of unit length.</summary>
+    public required SparseMatrix Matrix { get; init; }
+    /// <summary>Column id → term, in ordinal order within each block (so ids never depend on document order or hashing).</summary>
+    public required string[] Terms { get; init; }
+    /// <summary>The first this many columns are words; names and days follow.</summary>
+    public required int WordColumns { get; init; }
+
+    /// <summary>Word features of the texts, plus their names and mentioned days when <see cref="TextFeatureOptions.DateWeight"/> &gt; 0.</summary>
+    public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options, IReadOnlyList<DateOnly?>? published = null)
+    {
+        // Every name and day counts even when one document has it: a person or day no other article mentions is
+        // evidence of another event, unlike a rare word. The three blocks are independent: count them side by side.
+        var single = options with { MinDocuments = 1 };
+        TfIdf words = null!, entities = null!, dates = null!;
+        Parallel.Invoke(
+            () => words = Weight(Count(documents, options.Stem), documents.Count, options),
+            () => entities = options.EntityWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Entities(documents[d])), documents.Count, single) : null!,
+            () => dates = options.DateWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Dates(documents[d])), documents.Count, single) : null!);
+        if (options.EntityWeight > 0) words = Stack(words, entities, options.EntityWeight);
+        if (options.DateWeight > 0) words = Stack(words, dates, options.DateWeight);
+        if (options.TimeWeight > 0 && published is not null && published.Any(p => p is not null))
+            words = Stack(words, Weight(Count(documents.Count, d => TimeWindows(published[d])), documents.Count, single), options.TimeWeight);
+        return words;
+    }
+
+    private static TfIdf Weight((TokenTable, int[], List<int>, List<int>) counted, int n, TextFeatureOptions options)
+    {
+        var (table, rowStart, ids, counts) = counted;
+
+        int minDf = n < 3 ? 1 : options.MinDocuments;
+        double maxDf = n < 3 ? n : options.MaxDocumentFraction * n;
+        var df = new int[table.Count];
+        foreach (int id in ids) df[id]++;
+
+        // Kept terms get new ids in ordinal order of their text.
+        var kept = Enumerable.Range(0, table.Count).Where(t => df[t] >= minDf && df[t] <= maxDf)
+            .OrderBy(t => table[t], StringComparer.Ordinal).ToArray();
+        var newId = new int[table.Count];
+        Array.Fill(newId, -1);
+        for (int i = 0; i < kept.Length; i++) newId[kept[i]] = i;
+        var idf = kept.Select(t => (float)(Math.Log((1.0 + n) / (1.0 + df[t])) + 1.0)).ToArray();
+
+        var start = new int[n + 1];
+        var cols = new int[ids.Count];
+        var vals = new float[ids.Count];
+        int at = 0;
+        var row = new List<(int Col, float Val)>();
+        for (int d = 0; d < n; d++)
+        {
+            row.Clear();
+            for (int p = rowStart[d]; p < rowStart[d + 1]; p++)
+            {
+                int c = newId[ids[p]];
+                if (c < 0) continue;
+                float tf = options.SublinearTf ? 1f + MathF.Log(counts[p]) : counts[p];
+                row.Add((c, tf * idf[c]));
+            }
+            row.Sort((a, b) => a.Col.CompareTo(b.Col));
+            double norm = Math.Sqrt(row.Sum(x => (double)x.Val * x.Val));
+            foreach (var (c, v) in row)
+            {
+                cols[at] = c;
+                vals[at++] = (float)(v / norm);
+            }
+            start[d + 1] = at;
+        }
+        Array.Resize(ref cols, at);
+        Array.Resize(ref vals, at);
+        return new TfIdf
+        {
+            Matrix = new SparseMatrix(n, kept.Length, start, cols, vals),
+            Terms = kept.Select(t => table[t]).ToArray(),
+            WordColumns = kept.Length,
+        };
+    }
+
+    /// <summary>The publication week and the weeks either side ("week 2024-10-21"), so nearby dates overlap.</summary>
+    private static List<string> TimeWindows(DateOnly? published)
+    {
+        if (published is not { } day) return [];
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return [.. new[] { -7, 0, 7 }.Select(offset => "week " + monday.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>
+    /// Rows of <paramref name="a"/> and <paramref name="b"/> side by side, b's part weighted so that the cosine of two
+    /// rows is (1 − w)·cos_a + w·cos_b; a row with no b terms keeps its a part alone, still of unit length.
+    /// </summary>
+    private static TfIdf Stack(TfIdf a, TfIdf b, double w)
+    {
+        var (ma, mb) = (a.Matrix, b.Matrix);
+        var start = new int[ma.Rows + 1];
+        var cols = new int[ma.Values.Length + mb.Values.Length];
+        var vals = new float[cols.Length];
+        int at = 0;
+        for (int r = 0; r < ma.Rows; r++)
+        {
+            bool hasA = ma.RowColumns(r).Length > 0, hasB = mb.RowColumns(r).Length > 0;
+            float sa = hasB ? (float)Math.Sqrt(1 - w) : 1f, sb = hasA ? (float)Math.Sqrt(w) : 1f;
+            var ca = ma.RowColumns(r); var va = ma.RowValues(r);
+            for (int p = 0; p < ca.Length; p++, at++) { cols[at] = ca[p]; vals[at] = va[p] * sa; }
+            var cb = mb.RowColumns(r); var vb = mb.RowValues(r);
+            for (int p = 0; p < cb.Length; p++, at++) { cols[at] = ma.Cols + cb[p]; vals[at] = vb[p] * sb; }
+            start[r + 1] = at;
+        }
+        return new TfIdf
+        {
+            Matrix = new SparseMatrix(ma.Rows, ma.Cols + mb.Cols, start, cols, vals),
+            Terms = [.. a.Terms, .. b.Terms],
+            WordColumns = a.WordColumns,
+        };
+    }
+
+    /// <summary>Counts of ready-made terms (used as they are), produced one document at a time.</summary>
+    private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(int documents, Func<int, IEnumerable<string>> terms) =>
+        Count(documents, (d, sink) =>
+        {
+            foreach (var t in terms(d)) sink(t);
+        });
+
+    /// <summary>Counts of the tokens of each text.</summary>
+    private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(IReadOnlyList<string> documents, bool stem) =>
+        Count(documents.Count, (d, sink) => Tokenizer.Tokenize(documents[d], stem, sink));
+
+    /// <summary>Term counts per document as (term id, count) runs in one flat array.</summary>
+    private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(int documents, Action<int, TokenSink> tokenize)
+    {
+        var table = new TokenTable();
+        var rowStart = new int[documents + 1];
+        var ids = new List<int>();
+        var counts = new List<int>();
+        var tokens = new List<int>();
+        TokenSink sink = t => tokens.Add(table.GetOrAdd(t));
+        for (int d = 0; d < documents; d++)
+        {
+            tokens.Clear();
+            tokenize(d, sink);
+            tokens.Sort();
+            for (int i = 0; i < tokens.Count;)
+            {
+                int j = i;
+                while (j < tokens.Count && tokens[j] == tokens[i]) j++;
+                ids.Add(tokens[i]);
+                counts.Add(j - i);
+                i = j;
+            }
+            rowStart[d + 1] = ids.Count;
+        }
+        return (table, rowStart, ids, counts);
+    }
+}
