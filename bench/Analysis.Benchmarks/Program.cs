@@ -1,25 +1,14 @@
-using System.Diagnostics;
-using Analysis;
 using Analysis.Benchmarks;
 
-// Benchmarks print figures; they never fail a build. Usage: dotnet run -c Release --project bench/Analysis.Benchmarks -- <name> [args]
+// Benchmarks print figures; they never fail a build.
+// Usage: dotnet run -c Release --project bench/Analysis.Benchmarks -- <load|figures|text|cluster|cluster-scale> [args]
 switch (args.FirstOrDefault())
 {
     case "load": LoadBenchmark.Run(args); break;
     case "figures": FiguresBenchmark.Run(args); break;
     case "text": TextBenchmark.Run(args); break;
+    case "cluster" or "cluster-scale": ClusterBenchmark.Run(args); break;
     default:
-        var bbc = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "bbc");
-        if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}: nothing to measure."); return; }
-        var sw = Stopwatch.StartNew();
-        var corpus = Corpus.Load(bbc);
-        Console.WriteLine($"load: {corpus.Articles.Count} articles in {sw.Elapsed.TotalSeconds:F3} s (run with 'load' for the full benchmark)");
+        Console.WriteLine("usage: Analysis.Benchmarks <load|figures|text|cluster|cluster-scale> [args]");
         break;
 }
-// Benchmarks print figures; they never fail a build. Usage: dotnet run -c Release --project bench/Analysis.Benchmarks [load]
-if (args.Length > 0 && args[0] is "cluster" or "cluster-scale") { ClusterBenchmark.Run(args); return; }
-var bbc = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "bbc");
-if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}: nothing to measure."); return; }
-var sw = Stopwatch.StartNew();
-var corpus = Corpus.Load(bbc);
-Console.WriteLine($"load: {corpus.Articles.Count} articles in {sw.Elapsed.TotalSeconds:F3} s");
