@@ -59,12 +59,13 @@ public static class FigureExtractor
             else if (ContextRules.EndsWithWords(text, lo, m.Start - 1, "between") && k + 1 < matches.Count
                      && matches[k + 1].Start == m.End + 5 && text.AsSpan(m.End, 5).SequenceEqual(" and "))
             {
-                var second = matches[++k];
-                if (m.Unit.Length == 0) m.Unit = second.Unit;
-                if (second.Value > m.Value && m.Unit == second.Unit)
+                var second = matches[k + 1];
+                string unit = m.Unit.Length == 0 ? second.Unit : m.Unit;
+                if (second.Value > m.Value && unit == second.Unit)
                 {
-                    start = m.Start - 8; high = second.Value; q = Qualifier.Range;
-                    m.End = second.End; m.Rule = "range-between";
+                    k++;
+                    start = m.Start - "between ".Length; high = second.Value; q = Qualifier.Range;
+                    m.Unit = unit; m.End = second.End; m.Rule = "range-between";
                 }
             }
             // Counts, ordinals and compound adjectives name what they count next ("six hostages", "30-day window");
