@@ -63,14 +63,21 @@ public static class FigureCharts
         return GenericChart.addLayout(Layout([.. layout]), GenericChart.ofTraceObjects(true, traces));
     }
 
-    /// <summary>Heatmap of figures per outlet (rows) and measure (columns): which outlets report which measures.</summary>
-    public static GenericChart Coverage(Reconciliation reconciliation)
+    /// <summary>
+    /// Heatmap of figures per outlet (rows) and measure (columns): which outlets report which measures. Large corpora
+    /// keep the <paramref name="maxMeasures"/> measures reported by most articles and the <paramref name="maxOutlets"/>
+    /// outlets with most figures among them.
+    /// </summary>
+    public static GenericChart Coverage(Reconciliation reconciliation, int maxMeasures = 40, int maxOutlets = 60)
     {
         ArgumentNullException.ThrowIfNull(reconciliation);
-        var measures = reconciliation.Measures.Select(m => m.Measure).ToList();
-        var outlets = reconciliation.Rows.Select(r => r.Outlet).Distinct().OrderBy(o => o, StringComparer.Ordinal).ToList();
+        var measures = reconciliation.Measures.Take(maxMeasures).Select(m => m.Measure).ToList();
+        var counts = reconciliation.Rows.Where(r => measures.Contains(r.Measure))
+            .GroupBy(r => (r.Outlet, r.Measure)).ToDictionary(g => g.Key, g => g.Count());
+        var outlets = counts.GroupBy(c => c.Key.Outlet).OrderByDescending(g => g.Sum(c => c.Value)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(maxOutlets).Select(g => g.Key).OrderBy(o => o, StringComparer.Ordinal).ToList();
         if (measures.Count == 0 || outlets.Count == 0) throw new ArgumentException("The reconciliation has no figures.", nameof(reconciliation));
-        var z = outlets.Select(o => measures.Select(m => reconciliation.Rows.Count(r => r.Outlet == o && r.Measure == m)).ToArray()).ToArray();
+        var z = outlets.Select(o => measures.Select(m => counts.GetValueOrDefault((o, m))).ToArray()).ToArray();
         var heat = Trace("heatmap", ("z", z), ("x", measures), ("y", outlets), ("colorscale", new object[] { new object[] { 0, "#f7fbff" }, new object[] { 1, "#08519c" } }), ("zmin", 0),
             ("hovertemplate", "%{y}<br>%{x}: %{z} figure(s)<extra></extra>"), ("xgap", 2), ("ygap", 2));
         return GenericChart.addLayout(Layout(
@@ -87,12 +94,13 @@ public static class FigureCharts
             throw new ArgumentException($"No figures for measure '{measure}'. Measures: {string.Join(", ", reconciliation.Measures.Select(m => m.Measure))}", nameof(measure));
         // Colours follow the outlet across every panel of the reconciliation.
         var outlets = reconciliation.Rows.Select(r => r.Outlet).Distinct().ToList();
+        var colourOf = outlets.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => Palette[p.i % Palette.Length]);
         double right = rows.SelectMany(r => new[] { r.Value, r.Low ?? r.Value, r.High ?? r.Value }).Max() * 1.3;
         string suffix = axis == 1 ? "" : axis.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var traces = new List<Trace>();
         foreach (var r in rows)
         {
-            string label = Label(r), color = Palette[outlets.IndexOf(r.Outlet) % Palette.Length];
+            string label = Label(r), color = colourOf[r.Outlet];
             double lo = r.Low ?? 0, hi = r.High ?? right;
             bool open = r.Low is null || r.High is null;
             if (hi > lo)

@@ -38,6 +38,14 @@ public class FigureRuleTests
     }
 
     [Fact]
+    public void BetweenWithADescendingPairKeepsBothNumbers()
+    {
+        var figures = Extract("The gap between 30 and 20 seats narrowed.");
+        Assert.Equal([30.0, 20.0], figures.Select(f => f.Value));
+        Assert.All(figures, f => Assert.NotEqual(Qualifier.Range, f.Qualifier));
+    }
+
+    [Fact]
     public void UserCategoryExtendsTheLexicons()
     {
         var options = new FigureOptions();

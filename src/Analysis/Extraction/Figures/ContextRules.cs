@@ -31,7 +31,7 @@ internal static class ContextRules
         "into", "after", "before", "since", "during", "while", "per", "each", "this", "these", "those", "its", "their", "his", "her",
         "it", "they", "we", "he", "she", "said", "say", "says", "including", "such", "so", "last", "ago", "earlier", "later",
         "now", "then", "up", "down", "out", "off", "when", "where", "if", "not", "no", "all", "just", "only", "between", "against",
-        "across", "through", "among", "amid", "like", "until", "there", "here", "year", "years", "apiece", "them", "us", "you",
+        "across", "through", "among", "amid", "like", "until", "there", "here", "year", "years", "apiece", "them", "you",
         "whom", "what",
     };
 

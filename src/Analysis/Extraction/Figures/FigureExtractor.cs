@@ -51,24 +51,30 @@ public static class FigureExtractor
         {
             var m = matches[k];
             var (lo, hi) = Bounds(article, m.Start, m.End);
-            var q = ContextRules.QualifierBefore(text, lo, m.Start, out int start);
+            // Qualifiers bound quantities, not ranks: "moved up to fourth position" is not "at most 4".
+            int start = m.Start;
+            var q = m.Unit == "ordinal" ? Qualifier.Exact : ContextRules.QualifierBefore(text, lo, m.Start, out start);
             double? high = m.High;
             if (m.High is not null) q = Qualifier.Range;
             else if (ContextRules.EndsWithWords(text, lo, m.Start - 1, "between") && k + 1 < matches.Count
                      && matches[k + 1].Start == m.End + 5 && text.AsSpan(m.End, 5).SequenceEqual(" and "))
             {
-                var second = matches[++k];
-                if (m.Unit.Length == 0) m.Unit = second.Unit;
-                if (second.Value > m.Value && m.Unit == second.Unit)
+                var second = matches[k + 1];
+                string unit = m.Unit.Length == 0 ? second.Unit : m.Unit;
+                if (second.Value > m.Value && unit == second.Unit)
                 {
-                    start = m.Start - 8; high = second.Value; q = Qualifier.Range;
-                    m.End = second.End; m.Rule = "range-between";
+                    k++;
+                    start = m.Start - "between ".Length; high = second.Value; q = Qualifier.Range;
+                    m.Unit = unit; m.End = second.End; m.Rule = "range-between";
                 }
             }
             // Counts, ordinals and compound adjectives name what they count next ("six hostages", "30-day window");
             // after a percentage, an amount or a unit word only "of …" does ("8% of Google", not "2% price drop").
             bool nounFollows = m.Unit.Length == 0 || m.Unit == "ordinal" || m.Compound;
             var counted = ContextRules.Counted(text, m.End, hi, requireOf: !nounFollows);
+            // A conversion in brackets says the same as the amount before it: "more than $163m (£90m)".
+            if (q == Qualifier.Exact && high is null && pending.Count > 0 && IsConversion(text, pending[^1].Match, m))
+                q = pending[^1].Qualifier;
             // "another 1,000 who were killed": the noun is the one counted just before.
             if (counted.Start == counted.End && pending.Count > 0 && pending[^1].Lo == lo
                 && (ContextRules.EndsWithWords(text, lo, start - 1, "another") || ContextRules.EndsWithWords(text, lo, start - 1, "a further")))
@@ -110,6 +116,12 @@ public static class FigureExtractor
         }
         return result;
     }
+
+    private static bool IsConversion(string text, NumberMatch previous, NumberMatch m) =>
+        m.Start == previous.End + 2 && text[previous.End] == ' ' && text[previous.End + 1] == '('
+        && IsCurrency(previous.Unit) && IsCurrency(m.Unit) && previous.Unit != m.Unit;
+
+    private static bool IsCurrency(string unit) => unit.Length == 3 && char.IsUpper(unit[0]);
 
     private static bool InsideDate(IReadOnlyList<AbsoluteDate> dates, NumberMatch m)
     {

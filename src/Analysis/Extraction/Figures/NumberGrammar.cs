@@ -246,8 +246,10 @@ internal static class NumberGrammar
             case WordKind.Ordinal:
                 // Word ordinals need a determiner ("his fifth visit", "the third stage"): "first reported" is not a figure;
                 // capitalized mid-sentence they name things ("the Second Lebanon War").
-                if (char.IsUpper(text[ws]) && ws > 0 && PrevWord(text, ws, out _, out _) ||!PrevWord(text, ws, out int ps, out int pe) || !Lexicon.Lower(text.AsSpan(ps, pe - ps), buf, out var det) || !Lexicon.IsDeterminer(det))
-                    return we;
+                // A rank needs no determiner: "finished in third place", "moved to fourth position".
+                if (char.IsUpper(text[ws]) && ws > 0 && PrevWord(text, ws, out _, out _)) return we;
+                bool determined = PrevWord(text, ws, out int ps, out int pe) && Lexicon.Lower(text.AsSpan(ps, pe - ps), buf, out var det) && Lexicon.IsDeterminer(det);
+                if (!determined && !RankFollows(text, we, to)) return we;
                 into.Add(new NumberMatch { Start = ws, End = we, Value = v, Unit = "ordinal", Rule = "ordinal-words", InWords = true });
                 return we;
         }
@@ -434,6 +436,13 @@ internal static class NumberGrammar
         if (unit.Length > 0 && !(currencyWord && unit == u)) return pos;
         unit = u; any = true;
         return we;
+    }
+
+    private static bool RankFollows(string text, int pos, int to)
+    {
+        if (!(pos + 1 < to && text[pos] == ' ')) return false;
+        var w = text.AsSpan(pos + 1, WordEnd(text, pos + 1, to) - pos - 1);
+        return w is "place" or "position" or "spot";
     }
 
     /// <summary>A lower-case plural noun follows ("5m viewers", "2m people"), other than a race event ("60m hurdles").</summary>

@@ -120,8 +120,9 @@ public static class FigureReconciliation
             .Where(id => articles[id].Published is not null && !Near(Date(id)) && disagreeing.Any(p => p.Article == id && Near(Date(p.Other))))
             .OrderBy(id => id, StringComparer.Ordinal).ToList();
 
+        var articlesPerMeasure = verdicts.ToDictionary(m => m.Measure, m => m.Articles);
         var rows = comparable
-            .OrderByDescending(f => verdicts.First(m => m.Measure == f.Measure).Articles).ThenBy(f => f.Measure, StringComparer.Ordinal)
+            .OrderByDescending(f => articlesPerMeasure[f.Measure]).ThenBy(f => f.Measure, StringComparer.Ordinal)
             .ThenBy(f => f.ArticleId, StringComparer.Ordinal).ThenBy(f => f.Start)
             .Select(f =>
             {
