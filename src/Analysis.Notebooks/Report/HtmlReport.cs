@@ -146,7 +146,7 @@ public static partial class HtmlReport
         .cell.failed pre.source { border-left-color: #c62828; }
         .output { overflow-x: auto; margin: 0.3rem 0; }
         table { border-collapse: collapse; font-size: 0.85rem; margin: 0.4rem 0; }
-        th, td { border: 1px solid #d0d4da; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid #d0d4da; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; max-width: 28rem; }
         th { background: #eef1f5; } td.ok { color: #2e7d32; } td.failed { color: #c62828; }
         """;
 }
