@@ -55,6 +55,17 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task AFailingFormatterStillShowsTheValueAsText()
+    {
+        await Run("class Grumpy { public override string ToString() => \"grumpy\"; }\n" +
+            "Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Grumpy>(g => throw new InvalidOperationException(\"no html\"), \"text/html\");");
+        var (result, _) = await Run("new Grumpy()");
+        Assert.True(result.Success);
+        Assert.Contains("grumpy", result.Value!.Data["text/plain"]);
+        Assert.Contains("no html", result.Value.Data["text/plain"]);
+    }
+
+    [Fact]
     public async Task TopLevelAwaitWorks()
     {
         var (result, _) = await Run("await Task.Delay(1);\nawait Task.FromResult(5)");
