@@ -138,6 +138,14 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task PreprocessorDirectivesAreLeftToTheCompiler()
+    {
+        var (result, _) = await Run("#nullable enable\n#region setup\n#  if DEBUG\nvar d = 1;\n#  endif\n#endregion\n#pragma warning disable CS0168\n\"done\"");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("done", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
     public async Task HashLinesInsideStringsAreCode()
     {
         var (result, _) = await Run("var s = \"\"\"\n#not a directive\n\"\"\";\ns");
