@@ -56,9 +56,13 @@ public static partial class HtmlReport
     {
         var rows = runs.Select(r => $"<tr><td><a href=\"#{Slug(r.Name)}\">{Encode(r.Name)}</a></td>" +
             $"<td class=\"{(r.Failure is null ? "ok" : "failed")}\">{(r.Failure is null ? "ok" : $"failed in cell {r.Failure.Index}")}</td>" +
-            $"<td>{r.Duration.TotalSeconds:F1} s</td></tr>");
-        return $"<table class=\"summary\"><thead><tr><th>notebook</th><th>status</th><th>time</th></tr></thead><tbody>{string.Concat(rows)}</tbody></table>";
+            $"<td>{r.Duration.TotalSeconds:F1} s</td><td>{Encode(Parameters(r))}</td></tr>");
+        return $"<table class=\"summary\"><thead><tr><th>notebook</th><th>status</th><th>time</th><th>injected parameters</th></tr></thead><tbody>{string.Concat(rows)}</tbody></table>";
     }
+
+    private static string Parameters(NotebookRun run) => run.Executed.Metadata["papermill"]?["parameters"] is JsonObject given
+        ? string.Join(", ", given.Select(p => $"{p.Key} = {p.Value}"))
+        : "";
 
     private static void RenderNotebook(NotebookRun run, Dictionary<string, string> libraries, StringBuilder toc, StringBuilder body)
     {
