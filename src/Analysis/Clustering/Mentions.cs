@@ -44,14 +44,20 @@ internal static partial class Mentions
     public static HashSet<string> Entities(string text)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> lower = stackalloc char[64];
         foreach (Match m in NamePattern().Matches(text))
         {
-            var words = m.Value.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
-            while (words.Count > 0 && StopWords.Contains(words[0].ToLowerInvariant())) words.RemoveAt(0);
-            if (words.Count == 0) continue;
-            var name = string.Join(' ', words);
-            if (name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal)) name = name[..^2];
-            if (name.Length >= 3) found.Add(name);
+            var name = m.ValueSpan;
+            // Drop leading stop words ("The", "In") word by word; the pattern separates words by spaces or tabs.
+            while (name.Length > 0)
+            {
+                int gap = name.IndexOfAny(' ', '\t');
+                var first = gap < 0 ? name : name[..gap];
+                if (first.Length > 64 || !StopWords.Contains(lower[..first.ToLowerInvariant(lower)])) break;
+                name = gap < 0 ? [] : name[(gap + 1)..].TrimStart();
+            }
+            if (name.EndsWith("’s") || name.EndsWith("'s")) name = name[..^2];
+            if (name.Length >= 3) found.Add(name.ToString());
         }
         return found;
     }

@@ -127,23 +127,32 @@ internal sealed class TfIdf
         var cols = new int[ids.Count];
         var vals = new float[ids.Count];
         int at = 0;
-        var row = new List<(int Col, float Val)>();
+        var rowCols = new int[64];
+        var rowVals = new float[64];
         for (int d = 0; d < n; d++)
         {
-            row.Clear();
+            int len = 0;
             for (int p = rowStart[d]; p < rowStart[d + 1]; p++)
             {
                 int c = newId[ids[p]];
                 if (c < 0) continue;
+                if (len == rowCols.Length)
+                {
+                    Array.Resize(ref rowCols, len * 2);
+                    Array.Resize(ref rowVals, len * 2);
+                }
                 float tf = options.SublinearTf ? 1f + MathF.Log(counts[p]) : counts[p];
-                row.Add((c, tf * idf[c]));
+                rowCols[len] = c;
+                rowVals[len++] = tf * idf[c];
             }
-            row.Sort((a, b) => a.Col.CompareTo(b.Col));
-            double norm = Math.Sqrt(row.Sum(x => (double)x.Val * x.Val));
-            foreach (var (c, v) in row)
+            Array.Sort(rowCols, rowVals, 0, len);
+            double norm = 0;
+            for (int i = 0; i < len; i++) norm += (double)rowVals[i] * rowVals[i];
+            norm = Math.Sqrt(norm);
+            for (int i = 0; i < len; i++)
             {
-                cols[at] = c;
-                vals[at++] = (float)(v / norm);
+                cols[at] = rowCols[i];
+                vals[at++] = (float)(rowVals[i] / norm);
             }
             start[d + 1] = at;
         }
