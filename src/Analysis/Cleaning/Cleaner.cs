@@ -323,12 +323,15 @@ public static class Cleaner
     /// <summary>
     /// How <paramref name="b"/> continues <paramref name="a"/>: null when it starts a new paragraph, "" when the
     /// break split a word, " " when it split a sentence. A sentence was split when <paramref name="a"/> ends with a
-    /// letter, digit or comma and <paramref name="b"/> starts with a lower-case letter.
+    /// letter, digit, comma or a hyphen after a letter and <paramref name="b"/> starts with a lower-case letter.
     /// </summary>
     private static string? Continuation(TextLine a, TextLine b, List<TextLine> lines, Lexicon? lexicon)
     {
         char last = a.Span[^1], first = b.Span[b.BodyStart - b.Start];
-        if (!char.IsLower(first) || !(char.IsLetterOrDigit(last) || last == ',')) return null;
+        if (!char.IsLower(first)) return null;
+        // A hyphenated word broken after its hyphen ("cease-" / "fire") keeps the hyphen.
+        if (last == '-' && a.Span.Length > 1 && char.IsLetter(a.Span[^2])) return "";
+        if (!(char.IsLetterOrDigit(last) || last == ',')) return null;
         if (!char.IsLetter(last)) return " ";
         var left = TrailingWord(a.Span);
         var right = LeadingWord(b.Span[(b.BodyStart - b.Start)..]);

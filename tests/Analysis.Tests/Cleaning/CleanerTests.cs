@@ -29,6 +29,7 @@ public class CleanerTests
     [InlineData("Officials said", "he would not attend the meeting.", "Officials said he would not attend the meeting.")]
     [InlineData("The convoy drove in", "to the city at dawn.", "The convoy drove in to the city at dawn.")]
     [InlineData("The price rose to 1,200", "euros per tonne.", "The price rose to 1,200 euros per tonne.")]
+    [InlineData("Talks on a cease-", "fire resumed on Monday.", "Talks on a cease-fire resumed on Monday.")]
     public void RejoinsTextSplitByALineBreak(string left, string right, string expected)
     {
         var cleaned = Cleaner.Clean($"{left}\n\n{right}", new CleanOptions { DetectHeadline = false });
