@@ -173,5 +173,11 @@ public class CleanerTests
         Assert.Equal(new DateOnly(2024, 1, 9), inferred?.Date);
         Assert.Equal("caption: January 9, 2024 (2 of 3 dates)", inferred?.Basis);
         Assert.Null(PublishedDateInference.Infer([]));
+        var fromDateline = PublishedDateInference.Infer([
+            new DateEvidence("post", new DateOnly(2024, 3, 9), "March 9, 2024"),
+            new DateEvidence("dateline", new DateOnly(2024, 3, 8), "March 8, 2024"),
+        ]);
+        Assert.Equal(new DateOnly(2024, 3, 8), fromDateline?.Date);
+        Assert.Equal("dateline: March 8, 2024 (1 of 2 dates)", fromDateline?.Basis);
     }
 }
