@@ -1,16 +1,22 @@
 using Analysis.Cleaning;
 using Analysis.Loading;
 using Analysis.Model;
+using Analysis.Tables;
+using Microsoft.Data.Analysis;
 
 namespace Analysis;
 
 /// <summary>
 /// A loaded collection of articles: the entry point of the library.
-/// <code>var corpus = Corpus.Load("seeds"); corpus.Articles.ToDataFrame()</code>
+/// <code>
+/// var corpus = Corpus.Load("seeds");
+/// corpus.ArticlesTable()        // one row per article
+/// corpus.LoadReportTable()      // every input: loaded, loaded_with_warnings or skipped (with the reason)
+/// </code>
 /// </summary>
 public sealed class Corpus
 {
-    /// <summary>The articles, in a stable order (by relative path).</summary>
+    /// <summary>The articles, in a stable order (by relative path, then row).</summary>
     public IReadOnlyList<Article> Articles { get; }
     /// <summary>One row per input: loaded, loaded with warnings, or skipped with the reason.</summary>
     public IReadOnlyList<LoadReportEntry> LoadReport { get; }
@@ -24,17 +30,42 @@ public sealed class Corpus
         Source = source;
     }
 
-    /// <summary>Loads a corpus from a folder of article files. Relative paths are taken from the current directory.</summary>
+    /// <summary>
+    /// Loads a corpus from a folder of article files (.txt/.md, .html, .csv, .jsonl; an optional manifest.csv adds
+    /// metadata) or from one such file. Relative paths are taken from the current directory. Throws
+    /// <see cref="FileNotFoundException"/> naming the path when it does not exist; problems with single inputs
+    /// become <see cref="LoadReport"/> rows instead.
+    /// </summary>
     public static Corpus Load(string path, LoadOptions? options = null)
     {
         var full = Path.GetFullPath(path);
-        var (articles, report) = CorpusLoader.LoadFolder(full, options ?? new LoadOptions());
+        var (articles, report) = CorpusLoader.Load(full, options ?? new LoadOptions());
         return new Corpus(articles, report, full);
     }
 
-    /// <summary>A corpus of in-memory texts (id, text), cleaned and segmented like loaded files.</summary>
+    /// <summary>
+    /// A corpus of in-memory texts (id, text), cleaned and segmented like loaded files, except that the first line is
+    /// never taken as a headline (an in-memory text is a body).
+    /// </summary>
     public static Corpus FromTexts(params (string Id, string Text)[] texts) =>
         new(texts.Select(t => ArticleBuilder.Build(t.Id, t.Text)).ToList());
+
+    /// <summary>The article with id <paramref name="id"/>; throws naming the id when there is none.</summary>
+    public Article this[string id] => Articles.FirstOrDefault(a => a.Id == id)
+        ?? throw new KeyNotFoundException($"No article with id '{id}' in {this}.");
+
+    /// <summary>articles: one row per article.</summary>
+    public DataFrame ArticlesTable() => Articles.ToDataFrame();
+    /// <summary>paragraphs: one row per paragraph of every clean body.</summary>
+    public DataFrame ParagraphsTable() => Articles.ToParagraphsDataFrame();
+    /// <summary>sentences: one row per sentence.</summary>
+    public DataFrame SentencesTable() => Articles.ToSentencesDataFrame();
+    /// <summary>removed: what cleaning removed or set apart, with kind and reason.</summary>
+    public DataFrame RemovedTable() => Articles.ToRemovedDataFrame();
+    /// <summary>posts: embedded social-media posts.</summary>
+    public DataFrame PostsTable() => Articles.ToPostsDataFrame();
+    /// <summary>load_report: every input and what became of it.</summary>
+    public DataFrame LoadReportTable() => LoadReport.ToDataFrame();
 
     public override string ToString() => $"Corpus of {Articles.Count} articles from {Source ?? "memory"}";
 }

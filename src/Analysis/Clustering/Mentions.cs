@@ -28,14 +28,17 @@ internal static partial class Mentions
     /// Calendar days mentioned, one entry per mention ("Oct 22"): articles about the same event name the same days,
     /// which words alone often miss when several stories share a topic.
     /// </summary>
-    public static List<string> Dates(string text)
+    public static List<string> Dates(string text) => Days(text).Select(d => $"{MonthNames[d.Month - 1]} {d.Day}").ToList();
+
+    /// <summary>Calendar days mentioned (month 1–12, day), one entry per mention, in text order.</summary>
+    public static List<(int Month, int Day)> Days(string text)
     {
-        var found = new List<string>();
+        var found = new List<(int, int)>();
         foreach (Match m in DatePattern().Matches(text))
         {
-            int month = Array.FindIndex(MonthNames, n => n == m.Groups["m"].Value[..3]);
+            int month = Array.IndexOf(MonthNames, m.Groups["m"].Value[..3]);
             int day = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (month >= 0 && day is >= 1 and <= 31) found.Add($"{MonthNames[month]} {day}");
+            if (month >= 0 && day is >= 1 and <= 31) found.Add((month + 1, day));
         }
         return found;
     }

@@ -3,32 +3,184 @@ using Analysis.Model;
 
 namespace Analysis.Loading;
 
-/// <summary>Options for loading a corpus.</summary>
-public sealed record LoadOptions
-{
-    /// <summary>Files larger than this are skipped with a LoadReport row (default 20 MB).</summary>
-    public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
-}
-
-/// <summary>Reads a folder of article files into <see cref="Article"/>s and a load report.</summary>
+/// <summary>
+/// Reads a folder of article files, a CSV or JSON Lines file of articles, or a single text/HTML page into
+/// cleaned <see cref="Article"/>s and a load report that lists every input. Files are processed in parallel;
+/// the output order is always the ordinal order of relative paths (then row order inside a table file).
+/// </summary>
 public static class CorpusLoader
 {
-    /// <summary>Loads every .txt/.md file below <paramref name="folder"/>.</summary>
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".markdown" };
+    private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm" };
+    private static readonly HashSet<string> JsonLinesExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jsonl", ".ndjson" };
+    private static readonly HashSet<string> DocumentationNames = new(StringComparer.OrdinalIgnoreCase) { "readme", "license", "licence", "copying", "changelog", "notice" };
+
+    /// <summary>Name of the manifest picked up from a corpus folder when <see cref="LoadOptions.ManifestPath"/> is null.</summary>
+    public const string DefaultManifestName = "manifest.csv";
+
+    /// <summary>Loads a folder (recursively) or a single file. Throws when <paramref name="path"/> does not exist.</summary>
+    public static (List<Article> Articles, List<LoadReportEntry> Report) Load(string path, LoadOptions options)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) return LoadFolder(full, options);
+        if (File.Exists(full)) return Assemble([LoadFile(full, Path.GetFileName(full), options, null)], null);
+        throw new FileNotFoundException($"Corpus path not found: '{full}' is neither a folder nor a file.", full);
+    }
+
+    /// <summary>Loads every file below <paramref name="folder"/>; see <see cref="Load"/>.</summary>
     public static (List<Article> Articles, List<LoadReportEntry> Report) LoadFolder(string folder, LoadOptions options)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Corpus folder not found: '{folder}'.");
+        var manifest = ReadManifest(folder, options);
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => (Full: f, Rel: Path.GetRelativePath(folder, f).Replace('\\', '/')))
+            .Where(f => manifest is null || !string.Equals(f.Rel, manifest.Rel, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f.Rel, StringComparer.Ordinal)
+            .ToArray();
+        var results = new FileResult[files.Length];
+        int done = 0;
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
+        {
+            results[i] = LoadFile(files[i].Full, files[i].Rel, options, manifest?.Manifest);
+            options.Progress?.Report(new LoadProgress(Interlocked.Increment(ref done), files.Length, files[i].Rel));
+        });
+        return Assemble(results, manifest);
+    }
+
+    private sealed record FileResult(List<Article> Articles, List<LoadReportEntry> Report);
+
+    /// <summary>A manifest read from the corpus folder, its path relative to it, and its own load-report row.</summary>
+    private sealed record LoadedManifest(Manifest Manifest, string Rel, LoadReportEntry Entry);
+
+    private static LoadedManifest? ReadManifest(string folder, LoadOptions options)
+    {
+        if (!options.UseManifest) return null;
+        var path = Path.GetFullPath(Path.Combine(folder, options.ManifestPath ?? DefaultManifestName));
+        if (!File.Exists(path))
+        {
+            if (options.ManifestPath is null) return null;
+            throw new FileNotFoundException($"Manifest not found: '{path}'.", path);
+        }
+        var rel = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        var decoded = TextDecoder.Decode(File.ReadAllBytes(path));
+        var manifest = Manifest.Read(decoded.Text, rel);
+        var entry = new LoadReportEntry(rel, null, decoded.Warning is null ? LoadStatus.Loaded : LoadStatus.LoadedWithWarnings,
+            decoded.Warning is null ? "manifest" : "manifest; " + decoded.Warning);
+        return new LoadedManifest(manifest, rel, entry);
+    }
+
+    /// <summary>Joins per-file results in order, skips duplicate ids, and adds the manifest's own report rows.</summary>
+    private static (List<Article>, List<LoadReportEntry>) Assemble(FileResult[] results, LoadedManifest? manifest)
+    {
         var articles = new List<Article>();
         var report = new List<LoadReportEntry>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (manifest is not null) report.Add(manifest.Entry);
+        foreach (var result in results)
         {
-            var rel = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            var ext = Path.GetExtension(path).ToLowerInvariant();
-            if (ext is not (".txt" or ".md")) continue;
-            var raw = File.ReadAllText(path);
-            var id = Path.ChangeExtension(rel, null).Replace('/', '_');
-            articles.Add(ArticleBuilder.Build(id, raw, rel));
-            report.Add(new LoadReportEntry(rel, id, LoadStatus.Loaded, null));
+            var byFile = result.Articles.ToDictionary(a => a.File);
+            foreach (var entry in result.Report)
+            {
+                if (entry.Status == LoadStatus.Skipped || !byFile.TryGetValue(entry.File, out var article))
+                {
+                    report.Add(entry);
+                    continue;
+                }
+                if (seen.TryGetValue(article.Id, out var first))
+                {
+                    report.Add(new LoadReportEntry(entry.File, article.Id, LoadStatus.Skipped, $"duplicate id '{article.Id}' (already loaded from '{first}')"));
+                    continue;
+                }
+                seen[article.Id] = article.File;
+                articles.Add(article);
+                report.Add(entry);
+            }
+        }
+        if (manifest is not null)
+        {
+            report.AddRange(manifest.Manifest.Report);
+            report.AddRange(manifest.Manifest.Unused());
         }
         return (articles, report);
+    }
+
+    private static FileResult LoadFile(string full, string rel, LoadOptions options, Manifest? manifest)
+    {
+        var result = new FileResult(new(), new());
+        void Skip(string reason) => result.Report.Add(new LoadReportEntry(rel, null, LoadStatus.Skipped, reason));
+
+        var name = Path.GetFileName(rel);
+        var ext = Path.GetExtension(rel);
+        if (name.StartsWith('.')) { Skip("hidden file"); return result; }
+        if (DocumentationNames.Contains(Path.GetFileNameWithoutExtension(name))) { Skip("documentation file, not an article"); return result; }
+        bool isText = TextExtensions.Contains(ext), isHtml = HtmlExtensions.Contains(ext);
+        bool isCsv = ext.Equals(".csv", StringComparison.OrdinalIgnoreCase), isJsonLines = JsonLinesExtensions.Contains(ext);
+        if (!(isText || isHtml || isCsv || isJsonLines)) { Skip($"unsupported file type '{(ext.Length == 0 ? "(none)" : ext)}'"); return result; }
+
+        byte[] bytes;
+        try
+        {
+            long length = new FileInfo(full).Length;
+            if (length > options.MaxFileBytes)
+            {
+                Skip($"file is {length / 1048576.0:F1} MB, over the {options.MaxFileBytes / 1048576.0:0.#} MB limit (LoadOptions.MaxFileBytes)");
+                return result;
+            }
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Skip($"unreadable: {e.Message}");
+            return result;
+        }
+        if (bytes.Length == 0) { Skip("empty file"); return result; }
+        if (TextDecoder.LooksBinary(bytes)) { Skip("binary file, not text"); return result; }
+        var decoded = TextDecoder.Decode(bytes);
+        if (string.IsNullOrWhiteSpace(decoded.Text)) { Skip("empty file (whitespace only)"); return result; }
+        List<string> warnings = decoded.Warning is null ? [] : [decoded.Warning];
+
+        if (isCsv || isJsonLines)
+        {
+            var rows = isCsv ? TableReader.ReadCsv(decoded.Text) : TableReader.ReadJsonLines(decoded.Text);
+            if (rows.Count == 0) { Skip("no article rows"); return result; }
+            foreach (var row in rows) LoadRow(row, rel, decoded.Encoding, warnings, options, result);
+            return result;
+        }
+
+        var id = Path.ChangeExtension(rel, null).Replace('/', '_');
+        var meta = new ArticleMetadata();
+        var raw = decoded.Text;
+        if (isHtml)
+        {
+            var page = HtmlPage.Extract(raw, full);
+            if (page is null) { Skip("HTML page has no readable article text"); return result; }
+            (raw, meta) = page.Value;
+        }
+        if (manifest?.For(rel) is { } fromManifest) meta = meta.OverriddenBy(fromManifest);
+        Add(result, ArticleBuilder.Build(id, raw, rel, meta, decoded.Encoding, warnings, options.DetectHeadlines));
+        return result;
+    }
+
+    private static void LoadRow(TableRow row, string rel, string encoding, List<string> fileWarnings, LoadOptions options, FileResult result)
+    {
+        var where = $"{rel}:{row.Line}";
+        void Skip(string reason) => result.Report.Add(new LoadReportEntry(where, row.Get("id", "article_id"), LoadStatus.Skipped, reason));
+        if (row.Problem is not null) { Skip(row.Problem); return; }
+        var text = row.Get("text", "body", "content");
+        if (text is null) { Skip("row has no text"); return; }
+        var warnings = new List<string>(fileWarnings);
+        var meta = row.Metadata("source column", out var dateProblem);
+        if (dateProblem is not null) warnings.Add("published: " + dateProblem);
+        var id = row.Get("id", "article_id") ?? $"{Path.GetFileNameWithoutExtension(rel)}_{row.Line}";
+        // A table names its headline in a column: the text's first line is only taken as one when it repeats it.
+        Add(result, ArticleBuilder.Build(id, text, where, meta, encoding, warnings, detectHeadline: false));
+    }
+
+    private static void Add(FileResult result, Article article)
+    {
+        result.Articles.Add(article);
+        result.Report.Add(article.Warnings.Count == 0
+            ? new LoadReportEntry(article.File, article.Id, LoadStatus.Loaded, null)
+            : new LoadReportEntry(article.File, article.Id, LoadStatus.LoadedWithWarnings, string.Join("; ", article.Warnings)));
     }
 }
