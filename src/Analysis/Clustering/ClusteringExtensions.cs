@@ -18,7 +18,7 @@ public static class ClusteringExtensions
     {
         options ??= new ClusterOptions();
         var result = DocumentClustering.Run(articles.Select(a => a.Text).ToList(), articles.Select(a => a.Id).ToList(), k, options, "article",
-            articles.Select(a => a.Published).ToList());
+            EventDates.Of(articles));
         return new ArticleClusters(articles, result, options.TopTerms);
     }
 

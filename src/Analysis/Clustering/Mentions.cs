@@ -28,14 +28,17 @@ internal static partial class Mentions
     /// Calendar days mentioned, one entry per mention ("Oct 22"): articles about the same event name the same days,
     /// which words alone often miss when several stories share a topic.
     /// </summary>
-    public static List<string> Dates(string text)
+    public static List<string> Dates(string text) => Days(text).Select(d => $"{MonthNames[d.Month - 1]} {d.Day}").ToList();
+
+    /// <summary>Calendar days mentioned (month 1–12, day), one entry per mention, in text order.</summary>
+    public static List<(int Month, int Day)> Days(string text)
     {
-        var found = new List<string>();
+        var found = new List<(int, int)>();
         foreach (Match m in DatePattern().Matches(text))
         {
-            int month = Array.FindIndex(MonthNames, n => n == m.Groups["m"].Value[..3]);
+            int month = Array.IndexOf(MonthNames, m.Groups["m"].Value[..3]);
             int day = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (month >= 0 && day is >= 1 and <= 31) found.Add($"{MonthNames[month]} {day}");
+            if (month >= 0 && day is >= 1 and <= 31) found.Add((month + 1, day));
         }
         return found;
     }
@@ -44,14 +47,20 @@ internal static partial class Mentions
     public static HashSet<string> Entities(string text)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
+        Span<char> lower = stackalloc char[64];
         foreach (Match m in NamePattern().Matches(text))
         {
-            var words = m.Value.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
-            while (words.Count > 0 && StopWords.Contains(words[0].ToLowerInvariant())) words.RemoveAt(0);
-            if (words.Count == 0) continue;
-            var name = string.Join(' ', words);
-            if (name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal)) name = name[..^2];
-            if (name.Length >= 3) found.Add(name);
+            var name = m.ValueSpan;
+            // Drop leading stop words ("The", "In") word by word; the pattern separates words by spaces or tabs.
+            while (name.Length > 0)
+            {
+                int gap = name.IndexOfAny(' ', '\t');
+                var first = gap < 0 ? name : name[..gap];
+                if (first.Length > 64 || !StopWords.Contains(lower[..first.ToLowerInvariant(lower)])) break;
+                name = gap < 0 ? [] : name[(gap + 1)..].TrimStart();
+            }
+            if (name.EndsWith("’s") || name.EndsWith("'s")) name = name[..^2];
+            if (name.Length >= 3) found.Add(name.ToString());
         }
         return found;
     }

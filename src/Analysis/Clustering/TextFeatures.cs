@@ -99,11 +99,12 @@ internal sealed class TfIdf
             () => words = Weight(Count(documents, options.Stem), documents.Count, options),
             () => entities = options.EntityWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Entities(documents[d])), documents.Count, single) : null!,
             () => dates = options.DateWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Dates(documents[d])), documents.Count, single) : null!);
-        if (options.EntityWeight > 0) words = Stack(words, entities, options.EntityWeight);
-        if (options.DateWeight > 0) words = Stack(words, dates, options.DateWeight);
+        var blocks = new List<(TfIdf Block, double Weight)> { (words, 1) };
+        if (options.EntityWeight > 0) blocks.Add((entities, options.EntityWeight));
+        if (options.DateWeight > 0) blocks.Add((dates, options.DateWeight));
         if (options.TimeWeight > 0 && published is not null && published.Any(p => p is not null))
-            words = Stack(words, Weight(Count(documents.Count, d => TimeWindows(published[d])), documents.Count, single), options.TimeWeight);
-        return words;
+            blocks.Add((Weight(Count(documents.Count, d => TimeWindows(published[d])), documents.Count, single), options.TimeWeight));
+        return blocks.Count == 1 ? words : Stack(blocks);
     }
 
     private static TfIdf Weight((TokenTable, int[], List<int>, List<int>) counted, int n, TextFeatureOptions options)
@@ -124,31 +125,41 @@ internal sealed class TfIdf
         var idf = kept.Select(t => (float)(Math.Log((1.0 + n) / (1.0 + df[t])) + 1.0)).ToArray();
 
         var start = new int[n + 1];
-        var cols = new int[ids.Count];
-        var vals = new float[ids.Count];
+        int nnz = 0;
+        foreach (int id in ids)
+            if (newId[id] >= 0) nnz++;
+        var cols = new int[nnz];
+        var vals = new float[nnz];
         int at = 0;
-        var row = new List<(int Col, float Val)>();
+        var rowCols = new int[64];
+        var rowVals = new float[64];
         for (int d = 0; d < n; d++)
         {
-            row.Clear();
+            int len = 0;
             for (int p = rowStart[d]; p < rowStart[d + 1]; p++)
             {
                 int c = newId[ids[p]];
                 if (c < 0) continue;
+                if (len == rowCols.Length)
+                {
+                    Array.Resize(ref rowCols, len * 2);
+                    Array.Resize(ref rowVals, len * 2);
+                }
                 float tf = options.SublinearTf ? 1f + MathF.Log(counts[p]) : counts[p];
-                row.Add((c, tf * idf[c]));
+                rowCols[len] = c;
+                rowVals[len++] = tf * idf[c];
             }
-            row.Sort((a, b) => a.Col.CompareTo(b.Col));
-            double norm = Math.Sqrt(row.Sum(x => (double)x.Val * x.Val));
-            foreach (var (c, v) in row)
+            Array.Sort(rowCols, rowVals, 0, len);
+            double norm = 0;
+            for (int i = 0; i < len; i++) norm += (double)rowVals[i] * rowVals[i];
+            norm = Math.Sqrt(norm);
+            for (int i = 0; i < len; i++)
             {
-                cols[at] = c;
-                vals[at++] = (float)(v / norm);
+                cols[at] = rowCols[i];
+                vals[at++] = (float)(rowVals[i] / norm);
             }
             start[d + 1] = at;
         }
-        Array.Resize(ref cols, at);
-        Array.Resize(ref vals, at);
         return new TfIdf
         {
             Matrix = new SparseMatrix(n, kept.Length, start, cols, vals),
@@ -166,31 +177,48 @@ internal sealed class TfIdf
     }
 
     /// <summary>
-    /// Rows of <paramref name="a"/> and <paramref name="b"/> side by side, b's part weighted so that the cosine of two
-    /// rows is (1 − w)·cos_a + w·cos_b; a row with no b terms keeps its a part alone, still of unit length.
+    /// The blocks' columns side by side in one pass. Each later block b with weight w takes share w of the cosine
+    /// and the blocks before it keep 1 − w between them: cos = (1 − w_b)·cos_before + w_b·cos_b, applied in order.
+    /// A row without terms in a block leaves the others as they are, so every row stays of unit length.
     /// </summary>
-    private static TfIdf Stack(TfIdf a, TfIdf b, double w)
+    private static TfIdf Stack(List<(TfIdf Block, double Weight)> blocks)
     {
-        var (ma, mb) = (a.Matrix, b.Matrix);
-        var start = new int[ma.Rows + 1];
-        var cols = new int[ma.Values.Length + mb.Values.Length];
-        var vals = new float[cols.Length];
+        int rows = blocks[0].Block.Matrix.Rows, nnz = blocks.Sum(b => b.Block.Matrix.Values.Length);
+        var offset = new int[blocks.Count];
+        for (int b = 1; b < blocks.Count; b++) offset[b] = offset[b - 1] + blocks[b - 1].Block.Matrix.Cols;
+        var start = new int[rows + 1];
+        var cols = new int[nnz];
+        var vals = new float[nnz];
+        var scale = new double[blocks.Count];
         int at = 0;
-        for (int r = 0; r < ma.Rows; r++)
+        for (int r = 0; r < rows; r++)
         {
-            bool hasA = ma.RowColumns(r).Length > 0, hasB = mb.RowColumns(r).Length > 0;
-            float sa = hasB ? (float)Math.Sqrt(1 - w) : 1f, sb = hasA ? (float)Math.Sqrt(w) : 1f;
-            var ca = ma.RowColumns(r); var va = ma.RowValues(r);
-            for (int p = 0; p < ca.Length; p++, at++) { cols[at] = ca[p]; vals[at] = va[p] * sa; }
-            var cb = mb.RowColumns(r); var vb = mb.RowValues(r);
-            for (int p = 0; p < cb.Length; p++, at++) { cols[at] = ma.Cols + cb[p]; vals[at] = vb[p] * sb; }
+            bool any = false;
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                bool has = blocks[b].Block.Matrix.RowColumns(r).Length > 0;
+                scale[b] = has ? (any ? Math.Sqrt(blocks[b].Weight) : 1) : 0;
+                if (has && any)
+                    for (int e = 0; e < b; e++) scale[e] *= Math.Sqrt(1 - blocks[b].Weight);
+                any |= has;
+            }
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                var m = blocks[b].Block.Matrix;
+                var c = m.RowColumns(r); var v = m.RowValues(r);
+                for (int p = 0; p < c.Length; p++, at++)
+                {
+                    cols[at] = offset[b] + c[p];
+                    vals[at] = (float)(v[p] * scale[b]);
+                }
+            }
             start[r + 1] = at;
         }
         return new TfIdf
         {
-            Matrix = new SparseMatrix(ma.Rows, ma.Cols + mb.Cols, start, cols, vals),
-            Terms = [.. a.Terms, .. b.Terms],
-            WordColumns = a.WordColumns,
+            Matrix = new SparseMatrix(rows, offset[^1] + blocks[^1].Block.Matrix.Cols, start, cols, vals),
+            Terms = [.. blocks.SelectMany(b => b.Block.Terms)],
+            WordColumns = blocks[0].Block.WordColumns,
         };
     }
 

@@ -31,7 +31,7 @@ public sealed class ReportBrowserTests(SeedsRunFixture run)
         await page.GotoAsync(new Uri(run.Summary.ReportPath).AbsoluteUri);
         await page.WaitForFunctionAsync("document.body.getAttribute('data-rendered') === 'true'");
         var plotted = await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p._fullLayout).length");
-        var drawn = await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p.querySelector('.main-svg .bars path')).length");
+        var drawn = await page.EvaluateAsync<int>("Array.from(document.querySelectorAll('.js-plotly-plot')).filter(p => p.querySelector('.main-svg .bars path, .main-svg .heatmaplayer image, .main-svg .scatterlayer path')).length");
         var narrowestTitle = await page.EvaluateAsync<double>(
             "Math.min(...Array.from(document.querySelectorAll('.js-plotly-plot .gtitle')).map(t => t.getBBox().width))");
         await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });

@@ -59,19 +59,16 @@ public sealed class SeedsRunTests(SeedsRunFixture run)
         Assert.Equal(SeedIds, CsvColumn(path, "article_id"));
     }
 
-    [Theory]
-    [MemberData(nameof(NotebookNames))]
-    public void EachChartHoldsTheArticlesItPlots(string name)
+    [Fact]
+    public void LengthChartPlotsEveryArticlesWords()
     {
         var table = Path.Combine(run.Output, "tables", "articles.csv");
         var wordsById = CsvColumn(table, "article_id").Zip(CsvColumn(table, "words"), (id, words) => (id, words))
             .ToDictionary(p => p.id, p => int.Parse(p.words));
-        foreach (var trace in AllOutputs(Executed(name)).Select(Html).OfType<string>().SelectMany(ChartData).SelectMany(d => d))
-        {
-            var ids = trace!["x"]!.AsArray().Select(x => (string)x!).ToList();
-            Assert.Equal(SeedIds, ids);
-            Assert.Equal(ids.Select(id => wordsById[id]), trace["y"]!.AsArray().Select(y => (int)y!));
-        }
+        var trace = Assert.Single(ChartData(Html(Cell(Executed("01-articles"), "a-lengths-code"))).SelectMany(d => d))!;
+        var ids = trace["x"]!.AsArray().Select(x => (string)x!).ToList();
+        Assert.Equal(SeedIds, ids);
+        Assert.Equal(ids.Select(id => wordsById[id]), trace["y"]!.AsArray().Select(y => (int)y!));
     }
 
     [Fact]
@@ -79,7 +76,60 @@ public sealed class SeedsRunTests(SeedsRunFixture run)
     {
         int Charts(string name) => AllOutputs(Executed(name)).Select(Html).OfType<string>().SelectMany(ChartData).Count();
         Assert.Equal(1, Charts("01-articles"));
-        Assert.Equal(1, Charts("03-figures"));
+        Assert.Equal(4, Charts("02-clusters"));   // heatmap, map, silhouette, theme shares
+        Assert.Equal(2, Charts("03-figures"));    // by measure, coverage
+        Assert.Equal(1, Charts("04-walkthrough")); // timeline by outlet
+    }
+
+    [Fact]
+    public void ClusterMapAndHeatmapPlaceEveryArticle()
+    {
+        var notebook = Executed("02-clusters");
+        var map = ChartData(Html(Cell(notebook, "b-map-code"))).Single();
+        Assert.Equal(SeedIds, map.SelectMany(t => t!["text"]!.AsArray().Select(x => (string)x!)).Order());
+        var heatmap = ChartData(Html(Cell(notebook, "b-heatmap-code"))).Single().Single()!;
+        Assert.Equal(5, heatmap["z"]!.AsArray().Count);
+        Assert.All(SeedIds, id => Assert.Contains(heatmap["x"]!.AsArray(), x => ((string)x!).StartsWith(id)));
+    }
+
+    [Fact]
+    public void ClustersSetTheJanuaryArticleApart()
+    {
+        var path = Path.Combine(run.Output, "tables", "clusters.csv");
+        var clusterOf = CsvColumn(path, "article_id").Zip(CsvColumn(path, "cluster")).ToDictionary(p => p.First, p => p.Second);
+        var january = clusterOf["002_27eef62aab9ae9be"];
+        Assert.All(SeedIds.Where(id => id != "002_27eef62aab9ae9be"), id => Assert.NotEqual(january, clusterOf[id]));
+    }
+
+    [Fact]
+    public void FigureChartsCompareTheHostageCountsOfThreeOutlets()
+    {
+        var html = Html(Cell(Executed("03-figures"), "c-charts-code"));
+        Assert.Contains("hostages · Oct 7", html);
+        var values = ChartData(html).SelectMany(d => d).SelectMany(t => t!["x"]?.AsArray() ?? [])
+            .Where(v => v?.GetValueKind() == System.Text.Json.JsonValueKind.Number).Select(v => (double)v!).ToHashSet();
+        Assert.Contains(240.0, values);
+        Assert.Contains(250.0, values);
+
+        var rec = Path.Combine(run.Output, "tables", "reconciliation.csv");
+        var rows = CsvColumn(rec, "measure").Zip(CsvColumn(rec, "verdict"), CsvColumn(rec, "article_id"))
+            .Where(r => r.First == "hostages · Oct 7").ToList();
+        Assert.All(rows, r => Assert.Equal("agree", r.Second));
+        Assert.Equal(["002_27eef62aab9ae9be", "003_22fe785f3a9f5138", "004_6f4a0a97051a63e0"], rows.Select(r => r.Third).Distinct().Order());
+    }
+
+    [Fact]
+    public void WalkthroughWritesEveryTableWithArticleIds()
+    {
+        string[] tables = ["articles", "removed", "load_report", "figures", "reconciliation", "quotes", "entities", "timeline", "clusters"];
+        foreach (var name in tables)
+        {
+            var path = Path.Combine(run.Output, "tables", name + ".csv");
+            Assert.True(File.Exists(path), $"{name}.csv was not written");
+            Assert.Contains("article_id", File.ReadLines(path).First().Split(','));
+        }
+        Assert.Contains("Antony Blinken", CsvColumn(Path.Combine(run.Output, "tables", "quotes.csv"), "speaker"));
+        Assert.Contains(",2024-10-22,", File.ReadAllText(Path.Combine(run.Output, "tables", "timeline.csv")));
     }
 
     [Fact]

@@ -125,3 +125,19 @@ public class ClusteringTests
         Assert.NotEqual(clusters.ClusterOf("g0-0"), clusters.ClusterOf("g0-3"));
     }
 }
+
+public class BbcQualityTests
+{
+    [Fact]
+    public void BbcTopicsAreRecoveredWithFiveClusters()
+    {
+        var bbc = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "..", "shared", "corpora", "bbc");
+        Assert.SkipUnless(Directory.Exists(bbc), $"BBC corpus not found at {bbc}");
+        var articles = Corpus.Load(bbc).Articles.Where(a => a.File.Contains('/')).ToList();
+        var clusters = articles.Cluster(k: 5);
+        var truth = articles.Select(a => a.File.Split('/')[0]).ToList();
+        var predicted = clusters.Assignments.Select(a => a.Cluster ?? -1).ToList();
+        // scikit-learn's TF-IDF + KMeans reaches 0.87 on this corpus; ours measured 0.888–0.915 over five seeds.
+        Assert.True(ClusterMetrics.Nmi(truth, predicted) >= 0.85, $"NMI {ClusterMetrics.Nmi(truth, predicted):F3}");
+    }
+}

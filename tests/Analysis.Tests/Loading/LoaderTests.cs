@@ -180,6 +180,16 @@ public class LoaderTests
     }
 
     [Fact]
+    public void InMemoryTextsAreBodiesButStillCleaned()
+    {
+        var corpus = Corpus.FromTexts(("a", "Prices rise again\n\nThe index rose 5% on Monday.\n\nAdvertisement"));
+        var article = Assert.Single(corpus.Articles);
+        Assert.Null(article.Headline);
+        Assert.Equal("Prices rise again\n\nThe index rose 5% on Monday.", article.Text);
+        Assert.Equal(["Prices rise again", "The index rose 5% on Monday."], article.Sentences.Select(s => s.Text));
+    }
+
+    [Fact]
     public void DuplicateIdsInAFolderKeepTheFirst()
     {
         using var dir = new TempFolder();
