@@ -1,0 +1,18 @@
+using Analysis.Kernel.Protocol;
+
+namespace Analysis.Kernel;
+
+/// <summary>One kernel process: binds the sockets, answers until shutdown or until its parent is gone, then exits.</summary>
+public static class KernelProcess
+{
+    public static int Run(ConnectionInfo connection)
+    {
+        var log = Console.Error;
+        using var server = new KernelServer(connection, log);
+        JupyterKernel.RegisterCommon(server);
+        ParentWatch.Start(reason => server.Stop(reason));
+        log.WriteLine($"kernel: listening on {connection.Address(connection.ShellPort)} (shell)");
+        server.Run();
+        return 0;
+    }
+}
