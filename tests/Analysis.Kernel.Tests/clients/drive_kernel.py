@@ -1,7 +1,7 @@
 """Drives the kernel with Debian's jupyter_client, a client this project did not write.
 
 usage: drive_kernel.py KERNEL_NAME < script.json   (JUPYTER_PATH must point at the kernelspec's share/jupyter)
-       drive_kernel.py KERNEL_NAME --start-and-wait  (prints {"pid": N} and sleeps: the test kills this client)
+       drive_kernel.py KERNEL_NAME --start-and-wait PID_FILE  (writes the kernel's pid there and sleeps: the test kills this client)
 
 script.json is a list of steps, run in order; one JSON result per step is printed as a list:
   {"execute": CODE, "timeout": S, "interrupt_after": S}  -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds"}
@@ -95,7 +95,9 @@ def main():
     stderr_path = tempfile.mktemp(suffix=".kernel.log")
     if "--start-and-wait" in sys.argv:
         km, kc = start(name, stderr_path)
-        print(json.dumps({"pid": km.provisioner.pid}), flush=True)
+        with open(sys.argv[3] + ".tmp", "w") as f:
+            f.write(str(km.provisioner.pid))
+        os.rename(sys.argv[3] + ".tmp", sys.argv[3])
         time.sleep(3600)
         return
     steps = json.load(sys.stdin)
