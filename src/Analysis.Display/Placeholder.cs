@@ -1,1 +1,0 @@
-namespace Analysis.Display; internal static class Placeholder { }

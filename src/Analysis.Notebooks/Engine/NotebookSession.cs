@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Analysis.Notebooks.Engine.Cells;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Analysis.Notebooks.Engine;
+
+/// <summary>
+/// One C# notebook session on Roslyn scripting, with the semantics of the .NET Interactive C# kernel: state carries
+/// across cells, top-level await, a trailing expression is the cell's value, <c>display(x)</c> / <c>x.Display()</c>
+/// and the console go to the cell's <see cref="ICellOutput"/>, and the notebook directives (<c>#r</c>, <c>#r "nuget:"</c>,
+/// <c>#i</c>, <c>#load</c>, <c>#!csharp</c>, <c>#!time</c>) are honoured. The runner and the kernel are front ends on it.
+/// </summary>
+public sealed class NotebookSession : IDisposable
+{
+    /// <summary>Cells of all sessions run one at a time: the console and the current directory are process-wide.</summary>
+    private static readonly SemaphoreSlim CellGate = new(1, 1);
+
+    /// <summary>The usings of the .NET Interactive C# kernel, and <c>x.Display()</c>.</summary>
+    private static readonly string[] DefaultImports =
+    [
+        "System", "System.Collections", "System.Collections.Generic", "System.Linq", "System.Text",
+        "System.Threading.Tasks", "System.Net.Http", "Microsoft.DotNet.Interactive.Formatting", typeof(DisplayExtensions).Namespace!,
+    ];
+
+    private static readonly Lazy<HashSet<string>> HostAssemblies = new(() => new(
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Path.GetFileNameWithoutExtension).OfType<string>()
+            .Concat(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic).Select(a => a.GetName().Name!)),
+        StringComparer.OrdinalIgnoreCase));
+
+    private readonly string folder;
+    private readonly CellGlobals globals = new();
+    private readonly NuGetResolver nuget;
+    private readonly Dictionary<string, PackageRequest> packages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> packageSources = [];
+    private readonly HashSet<string> packageAssemblies = new(StringComparer.OrdinalIgnoreCase);
+    private ScriptOptions scriptOptions;
+    private ScriptState<object>? state;
+    private int executionCount;
+    private bool disposed;
+
+    public NotebookSession(SessionOptions options)
+    {
+        folder = Path.GetFullPath(options.WorkingDirectory);
+        nuget = new NuGetResolver(options.NuGetCacheDirectory);
+        scriptOptions = ScriptOptions.Default
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithReferences(FrameworkReferences())
+            .AddReferences(typeof(Formatter).Assembly, typeof(CellGlobals).Assembly)
+            .WithImports(DefaultImports)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder))
+            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(folder))
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithAllowUnsafe(true);
+    }
+
+    /// <summary>The number of cells executed so far (the last cell's Jupyter execution count).</summary>
+    public int ExecutionCount => executionCount;
+
+    /// <summary>The folder cells run in and resolve relative paths against.</summary>
+    public string WorkingDirectory => folder;
+
+    /// <summary>Runs one cell; its console text and displayed values go to <paramref name="output"/> as produced.</summary>
+    public async Task<CellResult> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await CellGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await ExecuteCoreAsync(code, output, cancellationToken);
+        }
+        finally
+        {
+            CellGate.Release();
+        }
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete request).</summary>
+    public IsCompleteResult IsComplete(string code)
+    {
+        var source = CellSource.Parse(code);
+        if (source.DirectiveError is not null) return IsCompleteResult.Invalid;
+        var tree = CSharpSyntaxTree.ParseText(source.Code, CellSource.ScriptParseOptions);
+        if (!SyntaxFactory.IsCompleteSubmission(tree)) return IsCompleteResult.Incomplete;
+        return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? IsCompleteResult.Invalid : IsCompleteResult.Complete;
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        state = null;
+    }
+
+    private async Task<CellResult> ExecuteCoreAsync(string code, ICellOutput output, CancellationToken cancellationToken)
+    {
+        var count = ++executionCount;
+        var clock = Stopwatch.StartNew();
+        var source = CellSource.Parse(code);
+        CellResult Done(DisplayData? value, CellError? error) => new(error is null, count, value, error, clock.Elapsed);
+        if (source.DirectiveError is { } directiveError) return Done(null, directiveError);
+
+        var context = CellContext.Enter(output);
+        var previousDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = folder;
+        try
+        {
+            if (await AddReferencesAsync(source, cancellationToken) is { } referenceError) return Done(null, referenceError);
+
+            var cellFile = Path.Combine(folder, $"cell{count}.csx");
+            var cellOptions = scriptOptions.WithFilePath(cellFile);
+            var script = state is null
+                ? CSharpScript.Create(source.Code, cellOptions, typeof(CellGlobals))
+                : state.Script.ContinueWith(source.Code, cellOptions);
+            var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0) return Done(null, CompilationError(errors, cellFile));
+
+            var next = state is null
+                ? await script.RunAsync(globals, _ => true, cancellationToken)
+                : await script.RunFromAsync(state, _ => true, cancellationToken);
+            state = next;
+            if (next.Exception is { } exception) return Done(null, RuntimeError(exception, cellFile));
+            var value = HasTrailingValue(script, cellFile) ? ValueFormatter.Format(next.ReturnValue) : null;
+            if (source.Time) Console.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms");
+            return Done(value, null);
+        }
+        finally
+        {
+            context.Flush();
+            Environment.CurrentDirectory = previousDirectory;
+        }
+    }
+
+    /// <summary>Adds the cell's <c>#r</c> files and NuGet packages to the session's references.</summary>
+    private async Task<CellError?> AddReferencesAsync(CellSource source, CancellationToken cancellationToken)
+    {
+        foreach (var (path, line) in source.References)
+        {
+            var isFile = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.Contains('/') || path.Contains('\\');
+            var full = isFile ? Path.GetFullPath(path, folder) : path;
+            if (isFile && !File.Exists(full))
+                return Error("ReferenceError", $"Line {line}: #r could not find '{path}' (looked for {full}).", line);
+            scriptOptions = scriptOptions.AddReferences(full);
+        }
+        if (source.Packages.Count == 0) return null;
+
+        // All of the session's packages are restored together so that their versions agree.
+        foreach (var package in source.Packages) packages[package.Id] = package;
+        packageSources.AddRange(source.PackageSources.Except(packageSources));
+        NuGetResolution resolved;
+        try
+        {
+            resolved = await nuget.ResolveAsync(packages.Values, packageSources, cancellationToken);
+        }
+        catch (NuGetRestoreException e)
+        {
+            return Error("NuGetRestoreError", e.Message, null);
+        }
+        // An assembly the host already has wins over a package's copy: loading both would split their types.
+        var added = resolved.Assemblies
+            .Where(a => !HostAssemblies.Value.Contains(Path.GetFileNameWithoutExtension(a)) && packageAssemblies.Add(Path.GetFileName(a)))
+            .ToList();
+        scriptOptions = scriptOptions.AddReferences(added);
+        Console.WriteLine($"Installed packages: {string.Join(", ", resolved.Packages.Where(p => source.Packages.Any(r => r.Id.Equals(p.Id, StringComparison.OrdinalIgnoreCase))))}");
+        return null;
+    }
+
+    private static CellError Error(string name, string message, int? line) => new(name, message, [$"{name}: {message}"], line);
+
+    private static CellError CompilationError(IReadOnlyList<Diagnostic> errors, string cellFile)
+    {
+        var sorted = errors.OrderBy(d => d.Location.SourceTree?.FilePath == cellFile ? 0 : 1)
+            .ThenBy(d => d.Location.SourceSpan.Start).ToList();
+        var lines = sorted.Select(d => Describe(d)).ToList();
+        var first = sorted[0].Location;
+        int? line = first.SourceTree?.FilePath == cellFile ? first.GetLineSpan().StartLinePosition.Line + 1 : null;
+        return new CellError("CompilationError", lines[0], lines, line);
+    }
+
+    private static string Describe(Diagnostic d)
+    {
+        if (!d.Location.IsInSource) return $"error {d.Id}: {d.GetMessage()}";
+        var span = d.Location.GetLineSpan();
+        return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage()}";
+    }
+
+    private static CellError RuntimeError(Exception exception, string cellFile)
+    {
+        var text = exception.ToString();
+        var match = Regex.Match(text, Regex.Escape(cellFile) + @":line (\d+)");
+        var traceback = text.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => !l.TrimStart().StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal)).ToList();
+        return new CellError(exception.GetType().Name, exception.Message, traceback, match.Success ? int.Parse(match.Groups[1].Value) : null);
+    }
+
+    /// <summary>
+    /// A cell has a value when it ends in an expression without a semicolon whose type is not void; this tells
+    /// "no trailing expression" from an expression that evaluated to null.
+    /// </summary>
+    private static bool HasTrailingValue(Script script, string cellFile)
+    {
+        var compilation = script.GetCompilation();
+        var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == cellFile);
+        if (tree?.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax statement }] }
+            || !statement.SemicolonToken.IsMissing) return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    /// <summary>The whole shared framework, as a notebook user expects (not only Roslyn's short default list).</summary>
+    private static IEnumerable<MetadataReference> FrameworkReferences()
+    {
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Directory.EnumerateFiles(runtime, "*.dll")
+            .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("System.", StringComparison.Ordinal) ||
+                n.StartsWith("Microsoft.", StringComparison.Ordinal) || n is "netstandard.dll" or "mscorlib.dll"))
+            .Where(IsManaged)
+            .Select(f => MetadataReference.CreateFromFile(f));
+    }
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            System.Reflection.AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Analysis.Notebooks.Engine;
+
+/// <summary>What a restore gave: the runtime assemblies to reference and every package with its resolved version.</summary>
+internal sealed record NuGetResolution(IReadOnlyList<string> Assemblies, IReadOnlyList<PackageRequest> Packages);
+
+/// <summary>A <c>#r "nuget:"</c> restore that failed; the message carries the dotnet CLI's errors.</summary>
+public sealed class NuGetRestoreException(string message) : Exception(message);
+
+/// <summary>
+/// Resolves <c>#r "nuget:"</c> packages the way the .NET Interactive kernel does: a temporary project outside any
+/// repository (so no Directory.Build.props or central versions leak in), <c>dotnet restore</c>, then the runtime
+/// assemblies listed in <c>obj/project.assets.json</c>. Restores are cached on disk by package set and sources.
+/// </summary>
+internal sealed class NuGetResolver(string cacheDirectory)
+{
+    private static readonly string TargetFramework = $"net{Environment.Version.Major}.0";
+
+    /// <summary>Full paths of the runtime assemblies of <paramref name="packages"/> and their dependencies.</summary>
+    public async Task<NuGetResolution> ResolveAsync(
+        IReadOnlyCollection<PackageRequest> packages, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
+    {
+        var project = Path.Combine(cacheDirectory, Key(packages, sources));
+        var assets = Path.Combine(project, "obj", "project.assets.json");
+        var done = Path.Combine(project, "restored");
+        if (!File.Exists(done))
+        {
+            WriteProject(project, packages, sources);
+            await RestoreAsync(project, packages, cancellationToken);
+            await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O"), cancellationToken);
+        }
+        return Read(assets);
+    }
+
+    private static string Key(IEnumerable<PackageRequest> packages, IEnumerable<string> sources)
+    {
+        var text = string.Join("\n", packages.Select(p => $"{p.Id.ToLowerInvariant()}/{p.Version}").Order()
+            .Concat(sources.Order()).Append(TargetFramework));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+    }
+
+    private static void WriteProject(string folder, IEnumerable<PackageRequest> packages, IReadOnlyCollection<string> sources)
+    {
+        Directory.CreateDirectory(folder);
+        // Stop MSBuild's upward search for build files here.
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"),
+            "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>");
+        var items = string.Join("\n", packages.Select(p =>
+            $"    <PackageReference Include=\"{Escape(p.Id)}\" Version=\"{Escape(p.Version ?? "*")}\" />"));
+        var extraSources = sources.Count == 0 ? "" :
+            $"\n    <RestoreAdditionalProjectSources>{Escape(string.Join(";", sources))}</RestoreAdditionalProjectSources>";
+        File.WriteAllText(Path.Combine(folder, "packages.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>{TargetFramework}</TargetFramework>
+                <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>{extraSources}
+              </PropertyGroup>
+              <ItemGroup>
+            {items}
+              </ItemGroup>
+            </Project>
+            """);
+    }
+
+    private static string Escape(string value) => System.Security.SecurityElement.Escape(value);
+
+    private static async Task RestoreAsync(string folder, IEnumerable<PackageRequest> packages, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet", ["restore", "packages.csproj", "--nologo", "-v", "q"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start) ?? throw new NuGetRestoreException("could not start 'dotnet restore'");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        if (process.ExitCode == 0) return;
+        var errors = (await stdout + "\n" + await stderr).Split('\n')
+            .Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Select(l => l.Trim()).Distinct();
+        throw new NuGetRestoreException(
+            $"restoring {string.Join("; ", packages)} failed:\n{string.Join("\n", errors)}");
+    }
+
+    private static NuGetResolution Read(string assetsFile)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(assetsFile));
+        var root = doc.RootElement;
+        var packageFolder = root.GetProperty("packageFolders").EnumerateObject().First().Name;
+        var libraries = root.GetProperty("libraries");
+        var target = root.GetProperty("targets").EnumerateObject().First(t => t.Name == TargetFramework).Value;
+        var paths = new List<string>();
+        var resolved = new List<PackageRequest>();
+        foreach (var package in target.EnumerateObject())
+        {
+            var (id, version) = (package.Name.Split('/')[0], package.Name.Split('/')[1]);
+            resolved.Add(new PackageRequest(id, version));
+            if (package.Value.GetProperty("type").GetString() != "package" ||
+                !package.Value.TryGetProperty("runtime", out var runtime)) continue;
+            var folder = Path.Combine(packageFolder, libraries.GetProperty(package.Name).GetProperty("path").GetString()!);
+            paths.AddRange(runtime.EnumerateObject().Select(r => r.Name)
+                .Where(r => !r.EndsWith("_._", StringComparison.Ordinal))
+                .Select(r => Path.GetFullPath(Path.Combine(folder, r))));
+        }
+        return new NuGetResolution(paths, resolved);
+    }
+}

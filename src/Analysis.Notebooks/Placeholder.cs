@@ -1,1 +1,0 @@
-namespace Analysis.Notebooks; internal static class Placeholder { }

@@ -1,0 +1,29 @@
+using Analysis.Notebooks.Engine;
+
+namespace Analysis.Notebooks.Tests.Engine;
+
+/// <summary>The library, loaded the way the notebooks' setup cell loads it, and its formatters.</summary>
+public sealed class LibraryDisplayTests
+{
+    private static readonly string Root = RepositoryPaths.Root(AppContext.BaseDirectory);
+
+    private static async Task<CellResult[]> RunCells(params string[] cells)
+    {
+        using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Path.Combine(Root, "notebooks") });
+        var results = new List<CellResult>();
+        foreach (var cell in cells) results.Add(await session.ExecuteAsync(cell, new RecordingOutput(), TestContext.Current.CancellationToken));
+        return [.. results];
+    }
+
+    [Fact]
+    public async Task ReferencedLibraryFormatsDataFramesAsHtmlTables()
+    {
+        var results = await RunCells(
+            "#r \"../src/Analysis.Display/bin/Debug/net8.0/Analysis.Display.dll\"\nusing Analysis;\nusing Analysis.Tables;\nAnalysis.Display.NotebookFormatters.Register();",
+            "Corpus.FromTexts((\"a\", \"One sentence here. And another one.\"), (\"b\", \"Third text.\")).Articles.ToDataFrame()");
+        Assert.All(results, r => Assert.True(r.Success, r.Error?.Message));
+        var html = results[1].Value!.Data["text/html"];
+        Assert.StartsWith("<table", html);
+        Assert.Equal(3, html.Split("<tr>").Length - 1);
+    }
+}

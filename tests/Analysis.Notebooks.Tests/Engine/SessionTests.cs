@@ -1,0 +1,199 @@
+using Analysis.Notebooks.Engine;
+
+namespace Analysis.Notebooks.Tests.Engine;
+
+public sealed class SessionTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("session-tests").FullName;
+    private readonly NotebookSession session;
+
+    public SessionTests() => session = new NotebookSession(new SessionOptions { WorkingDirectory = folder });
+
+    public void Dispose()
+    {
+        session.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<(CellResult Result, RecordingOutput Output)> Run(string code)
+    {
+        var output = new RecordingOutput();
+        var result = await session.ExecuteAsync(code, output, TestContext.Current.CancellationToken);
+        return (result, output);
+    }
+
+    [Fact]
+    public async Task StateCarriesAcrossCells()
+    {
+        await Run("var x = 20;\nrecord Point(int X, int Y);");
+        var (result, _) = await Run("x + new Point(1, 21).Y");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("41", result.Value!.Data["text/plain"]);
+        Assert.Equal(2, result.ExecutionCount);
+        Assert.Equal(2, session.ExecutionCount);
+    }
+
+    [Fact]
+    public async Task TrailingExpressionIsTheValueAndStatementsHaveNone()
+    {
+        var (withValue, _) = await Run("var s = \"abc\";\ns.ToUpper()");
+        var (nullValue, _) = await Run("string? n = null;\nn");
+        var (statement, _) = await Run("var t = 3;");
+        var (voidCall, _) = await Run("Console.Write(\"\")");
+        Assert.Equal("ABC", withValue.Value!.Data["text/plain"]);
+        Assert.NotNull(nullValue.Value);
+        Assert.Null(statement.Value);
+        Assert.Null(voidCall.Value);
+    }
+
+    [Fact]
+    public async Task ListsAreShownAsHtml()
+    {
+        var (result, _) = await Run("new List<int> { 7, 8, 9 }");
+        Assert.Contains("text/html", result.Value!.Data.Keys);
+        Assert.Contains("8", result.Value.Data["text/html"]);
+    }
+
+    [Fact]
+    public async Task TopLevelAwaitWorks()
+    {
+        var (result, _) = await Run("await Task.Delay(1);\nawait Task.FromResult(5)");
+        Assert.Equal("5", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task ConsoleAndDisplayGoToTheCellInOrder()
+    {
+        var (result, output) = await Run("Console.WriteLine(\"one\");\ndisplay(2);\nConsole.Error.WriteLine(\"warn\");\n3.Display();\nConsole.Write(\"tail\");");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("one\ntail", output.Stdout);
+        Assert.Equal(["warn\n"], output.Streams.Where(s => s.Name == "stderr").Select(s => s.Text));
+        Assert.Equal(["2", "3"], output.Displays.Select(d => d.Data.Data["text/plain"]));
+    }
+
+    [Fact]
+    public async Task DisplayedValuesCanBeUpdatedInPlace()
+    {
+        var (_, output) = await Run("var shown = display(\"first\");\nshown.Update(\"second\");");
+        Assert.Equal(2, output.Displays.Count);
+        Assert.Equal(output.Displays[0].Id, output.Displays[1].Id);
+        Assert.True(output.Displays[1].Update);
+        Assert.Equal("second", output.Displays[1].Data.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task CompileErrorNamesTheCellLine()
+    {
+        var (result, _) = await Run("var a = 1;\nvar b = 2;\nvar c = missing + 1;");
+        Assert.False(result.Success);
+        Assert.Equal("CompilationError", result.Error!.Name);
+        Assert.Equal(3, result.Error.Line);
+        Assert.Contains("CS0103", result.Error.Message);
+    }
+
+    [Fact]
+    public async Task RuntimeErrorNamesTheCellLineAndKeepsEarlierState()
+    {
+        var (result, _) = await Run("var kept = 5;\n\nthrow new InvalidOperationException(\"boom\");");
+        Assert.False(result.Success);
+        Assert.Equal("InvalidOperationException", result.Error!.Name);
+        Assert.Equal("boom", result.Error.Message);
+        Assert.Equal(3, result.Error.Line);
+        var (next, _) = await Run("kept");
+        Assert.Equal("5", next.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task MagicsAreStrippedAndTimeIsReported()
+    {
+        var (result, output) = await Run("#!csharp\n#!time\nvar m = 1;\nthrow new Exception(\"line 4\");");
+        Assert.Equal(4, result.Error!.Line);
+        var (timed, timedOutput) = await Run("#!time\nm + 1");
+        Assert.Equal("2", timed.Value!.Data["text/plain"]);
+        Assert.Contains("Wall time:", timedOutput.Stdout);
+    }
+
+    [Theory]
+    [InlineData("#!fsharp\nlet x = 1", 1, "#!fsharp")]
+    [InlineData("var a = 1;\n#pragma warning disable\n#foo bar", 3, "#foo")]
+    [InlineData("#i \"not-a-source\"", 1, "#i")]
+    public async Task UnsupportedDirectiveFailsTheCellClearly(string code, int line, string named)
+    {
+        var (result, _) = await Run(code);
+        Assert.False(result.Success);
+        Assert.Equal("DirectiveError", result.Error!.Name);
+        Assert.Equal(line, result.Error.Line);
+        Assert.Contains(named, result.Error.Message);
+    }
+
+    [Fact]
+    public async Task HashLinesInsideStringsAreCode()
+    {
+        var (result, _) = await Run("var s = \"\"\"\n#not a directive\n\"\"\";\ns");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("#not a directive", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task ReferenceToAMissingDllFailsWithItsPath()
+    {
+        var (result, _) = await Run("#r \"lib/none.dll\"\n1");
+        Assert.False(result.Success);
+        Assert.Equal(1, result.Error!.Line);
+        Assert.Contains(Path.Combine(folder, "lib", "none.dll"), result.Error.Message);
+    }
+
+    [Fact]
+    public async Task LoadRunsAScriptRelativeToTheWorkingDirectory()
+    {
+        File.WriteAllText(Path.Combine(folder, "helpers.csx"), "int Twice(int v) => 2 * v;");
+        var (result, _) = await Run("#load \"helpers.csx\"\nTwice(21)");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("42", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task CellsRunInTheWorkingDirectory()
+    {
+        var (result, _) = await Run("Environment.CurrentDirectory");
+        Assert.Equal(folder, result.Value!.Data["text/plain"]);
+    }
+
+    [Theory]
+    [InlineData("var x = 1;", "complete")]
+    [InlineData("if (true) {", "incomplete")]
+    [InlineData("#r \"nuget: A, 1\"\nvar x = 1;", "complete")]
+    [InlineData("var = ;", "invalid")]
+    public void IsCompleteTellsWhetherCodeCanRun(string code, string status) =>
+        Assert.Equal(status, session.IsComplete(code).Status);
+
+    [Fact]
+    public async Task ReferencesADllRelativeToTheWorkingDirectory()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "lib"));
+        TinyLibrary.Compile(Path.Combine(folder, "lib", "Tiny.dll"), "namespace Tiny; public static class Greeter { public static string Hello(string name) => $\"hello {name}\"; }");
+        var (result, _) = await Run("#r \"lib/Tiny.dll\"\nTiny.Greeter.Hello(\"cell\")");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("hello cell", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task ReferencesANuGetPackageThroughARealRestore()
+    {
+        var (result, output) = await Run("#r \"nuget: Humanizer.Core, 2.14.1\"\nusing Humanizer;\n\"NotebookEngineTest\".Humanize()");
+        Assert.SkipWhen(result.Error is { Name: "NuGetRestoreError" } e && (e.Message.Contains("NU1301") || e.Message.Contains("service index")),
+            $"the NuGet registry is unreachable: {result.Error?.Message}");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("Notebook engine test", result.Value!.Data["text/plain"]);
+        Assert.Contains("Installed packages: Humanizer.Core, 2.14.1", output.Stdout);
+    }
+
+    [Fact]
+    public async Task AnUnknownPackageFailsTheCellWithTheRestoreError()
+    {
+        var (result, _) = await Run("#r \"nuget: No.Such.Package.For.Notebook.Tests, 1.0.0\"\n1");
+        Assert.False(result.Success);
+        Assert.Equal("NuGetRestoreError", result.Error!.Name);
+        Assert.Contains("No.Such.Package.For.Notebook.Tests", result.Error.Message);
+    }
+}

@@ -1,0 +1,58 @@
+using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Running;
+
+namespace Analysis.Notebooks.Tests.Ipynb;
+
+public sealed class NotebookTests
+{
+    [Theory]
+    [InlineData("{ \"cells\": [", "malformed")]
+    [InlineData("[]", "not a JSON object")]
+    [InlineData("{ \"cells\": [] }", "'nbformat' is missing")]
+    [InlineData("{ \"nbformat\": 3, \"cells\": [] }", "nbformat 3")]
+    [InlineData("{ \"nbformat\": 4 }", "'cells'")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"source\": \"x\" } ] }", "cell 1 has no 'cell_type'")]
+    public void MalformedNotebookNamesTheFileAndTheProblem(string json, string problem)
+    {
+        var error = Assert.Throws<NotebookFormatException>(() => Notebook.Parse(json, "notebooks/broken.ipynb"));
+        Assert.StartsWith("notebooks/broken.ipynb: ", error.Message);
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void RoundTripKeepsSourcesMetadataAndOutputs()
+    {
+        const string json = """
+            {"cells": [{"cell_type": "code", "execution_count": 3, "id": "c1", "metadata": {"polyglot_notebook": {"kernelName": "csharp"}},
+              "outputs": [{"name": "stdout", "output_type": "stream", "text": ["a\n", "b"]}], "source": ["var x = 1;\n", "x"]},
+              {"cell_type": "markdown", "id": "m1", "metadata": {}, "source": "# Title"}],
+             "metadata": {"kernelspec": {"name": ".net-csharp"}}, "nbformat": 4, "nbformat_minor": 5}
+            """;
+        var again = Notebook.Parse(Notebook.Parse(json, "x").ToJson(), "y");
+        Assert.Equal("var x = 1;\nx", again.Cells[0].Source);
+        Assert.Equal(3, again.Cells[0].ExecutionCount);
+        Assert.Equal("a\nb", Notebook.JoinText(again.Cells[0].Outputs[0]["text"]));
+        Assert.Equal("csharp", (string?)again.Cells[0].Metadata["polyglot_notebook"]!["kernelName"]);
+        Assert.Equal(".net-csharp", (string?)again.Metadata["kernelspec"]!["name"]);
+        Assert.Equal("# Title", again.Cells[1].Source);
+    }
+
+    [Fact]
+    public void CommittedNotebooksAreStrippedAndCarryPolyglotMetadata()
+    {
+        var root = RepositoryPaths.Root(AppContext.BaseDirectory);
+        foreach (var path in Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb"))
+        {
+            var notebook = Notebook.Load(path);
+            Assert.Equal(".net-csharp", (string?)notebook.Metadata["kernelspec"]?["name"]);
+            Assert.Equal("csharp", (string?)notebook.Metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
+            var code = notebook.Cells.Where(c => c.IsCode).ToList();
+            Assert.All(code, c => Assert.Empty(c.Outputs));
+            Assert.All(code, c => Assert.Null(c.ExecutionCount));
+            Assert.All(code, c => Assert.Equal("csharp", (string?)c.Metadata["polyglot_notebook"]?["kernelName"]));
+            Assert.All(code, c => Assert.Equal("csharp", (string?)c.Metadata["dotnet_interactive"]?["language"]));
+            Assert.Single(code, c => c.Tags.Contains(Parameters.Tag));
+            Assert.Equal(code[0].Source, Notebook.Load(Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Min()!).Cells.First(c => c.IsCode).Source);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Running;
+using static Analysis.Notebooks.Tests.Running.NotebookOutputs;
+
+namespace Analysis.Notebooks.Tests.Running;
+
+/// <summary>Runner behaviour on notebooks and corpora the tests write themselves.</summary>
+public sealed class RunnerTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("runner-tests").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static string NotebookJson(params (string Id, string Source, string[] Tags)[] cells) => new Notebook
+    {
+        Cells = cells.Select(c => new NotebookCell
+        {
+            Id = c.Id,
+            Source = c.Source,
+            Metadata = new() { ["tags"] = new System.Text.Json.Nodes.JsonArray(c.Tags.Select(t => (System.Text.Json.Nodes.JsonNode)t).ToArray()) },
+        }).ToList(),
+    }.ToJson();
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private Task<RunSummary> Run(string notebook, Dictionary<string, string>? parameters = null) =>
+        NotebookRunner.RunAsync(new RunOptions
+        {
+            Notebooks = [notebook],
+            OutputDirectory = Path.Combine(folder, "out"),
+            Parameters = parameters ?? [],
+        }, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task InjectedCorpusParameterIsUsed()
+    {
+        var corpus = Directory.CreateDirectory(Path.Combine(folder, "corpus")).FullName;
+        File.WriteAllText(Path.Combine(corpus, "alpha.txt"), "The first test article has one paragraph. It has two sentences.");
+        File.WriteAllText(Path.Combine(corpus, "beta.txt"), "The second test article is shorter.");
+        var output = Path.Combine(folder, "out");
+        var summary = await NotebookRunner.RunAsync(new RunOptions
+        {
+            Notebooks = [Path.Combine(SeedsRunFixture.Root, "notebooks", "01-articles.ipynb")],
+            OutputDirectory = output,
+            Parameters = new Dictionary<string, string> { ["corpus"] = corpus, ["output"] = output },
+        }, TestContext.Current.CancellationToken);
+
+        Assert.True(summary.Success, summary.Notebooks[0].Failure?.Error?.Message);
+        var executed = Notebook.Load(Path.Combine(output, "notebooks", "01-articles.ipynb"));
+        var parametersAt = executed.Cells.FindIndex(c => c.Tags.Contains(Parameters.Tag));
+        Assert.Contains(Parameters.InjectedTag, executed.Cells[parametersAt + 1].Tags);
+        var html = Html(Cell(executed, "a-articles-code"));
+        Assert.Equal(2, TableRows(html));
+        Assert.Contains("alpha", html);
+        Assert.Equal(["alpha", "beta"], File.ReadAllLines(Path.Combine(output, "tables", "articles.csv")).Skip(1).Select(l => l.Split(',')[0]));
+    }
+
+    [Fact]
+    public async Task FailingCellIsReportedAndLaterCellsAreSkipped()
+    {
+        var path = Write("failing.ipynb", NotebookJson(
+            ("one", "var a = 1;", []),
+            ("two", "var b = 2;\nthrow new InvalidOperationException(\"broken on purpose\");", []),
+            ("three", "a + b", [])));
+        var summary = await Run(path);
+
+        Assert.False(summary.Success);
+        var failure = summary.Notebooks[0].Failure!;
+        Assert.Equal(2, failure.Index);
+        Assert.Equal(2, failure.Error!.Line);
+        Assert.Equal(["completed", "failed", "skipped"], summary.Notebooks[0].Cells.Select(c => c.Status));
+        var executed = Notebook.Load(Path.Combine(folder, "out", "notebooks", "failing.ipynb"));
+        var error = Assert.Single(AllOutputs(executed), o => (string?)o["output_type"] == "error");
+        Assert.Equal("InvalidOperationException", (string?)error["ename"]);
+        Assert.Contains("broken on purpose", File.ReadAllText(summary.ReportPath));
+    }
+
+    [Fact]
+    public async Task NotebooksRunInTheirOwnFolder()
+    {
+        var path = Write("cwd.ipynb", NotebookJson(("cwd", "Environment.CurrentDirectory", [])));
+        var summary = await Run(path);
+        var value = Assert.Single(AllOutputs(summary.Notebooks[0].Executed));
+        Assert.Equal(folder, Notebook.JoinText(value["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task MalformedNotebookFailsTheRunNamingTheFile()
+    {
+        var good = Write("good.ipynb", NotebookJson(("x", "File.WriteAllText(\"ran.txt\", \"\");", [])));
+        var bad = Write("bad.ipynb", "{ \"cells\": [ { \"cell_type\": \"code\", ");
+        var error = await Assert.ThrowsAsync<NotebookFormatException>(() => NotebookRunner.RunAsync(new RunOptions
+        {
+            Notebooks = [good, bad],
+            OutputDirectory = Path.Combine(folder, "out"),
+        }, TestContext.Current.CancellationToken));
+        Assert.Contains(bad, error.Message);
+        Assert.False(File.Exists(Path.Combine(folder, "ran.txt")), "nothing runs when one notebook is malformed");
+    }
+}
