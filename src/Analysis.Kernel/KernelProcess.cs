@@ -1,4 +1,5 @@
 using Analysis.Kernel.Protocol;
+using Analysis.Notebooks.Engine;
 
 namespace Analysis.Kernel;
 
@@ -9,7 +10,9 @@ public static class KernelProcess
     {
         var log = Console.Error;
         using var server = new KernelServer(connection, log);
+        using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Directory.GetCurrentDirectory() });
         JupyterKernel.RegisterCommon(server);
+        new CellRequests(server, session).Register();
         ParentWatch.Start(reason => server.Stop(reason));
         log.WriteLine($"kernel: listening on {connection.Address(connection.ShellPort)} (shell)");
         server.Run();

@@ -23,7 +23,7 @@ public sealed class JupyterClients : IDisposable
             KernelSpec.Install(KernelSpec.Folder(KernelName, Prefix), "dotnet", KernelDll, Path.Combine(KernelOutput, KernelSpec.LogoFile));
     }
 
-    public static string Root { get; } = Analysis.RepositoryPaths.Root(AppContext.BaseDirectory);
+    public static string Root { get; } = global::Analysis.RepositoryPaths.Root(AppContext.BaseDirectory);
 
     /// <summary>The kernel's own build output, same configuration as these tests.</summary>
     public static string KernelOutput { get; } =

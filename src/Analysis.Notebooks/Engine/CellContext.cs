@@ -16,9 +16,10 @@ internal sealed class CellContext
     private readonly StreamBuffer stderr;
     private int displayCount;
 
-    private CellContext(ICellOutput output)
+    private CellContext(ICellOutput output, CancellationToken cancellationToken)
     {
         this.output = output;
+        CancellationToken = cancellationToken;
         stdout = new StreamBuffer(output, "stdout");
         stderr = new StreamBuffer(output, "stderr");
     }
@@ -26,15 +27,18 @@ internal sealed class CellContext
     /// <summary>The running cell, or null outside cells.</summary>
     public static CellContext? Current => CurrentContext.Value;
 
+    /// <summary>Signalled when the front end interrupts the cell; cells that loop or wait can watch it.</summary>
+    public CancellationToken CancellationToken { get; }
+
     /// <summary>Makes <paramref name="output"/> the current cell's output for this async flow.</summary>
-    public static CellContext Enter(ICellOutput output)
+    public static CellContext Enter(ICellOutput output, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref consoleRouted, 1) == 0)
         {
             Console.SetOut(new RoutingWriter(Console.Out, c => c.stdout));
             Console.SetError(new RoutingWriter(Console.Error, c => c.stderr));
         }
-        var context = new CellContext(output);
+        var context = new CellContext(output, cancellationToken);
         CurrentContext.Value = context;
         return context;
     }

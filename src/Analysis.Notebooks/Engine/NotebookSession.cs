@@ -93,6 +93,20 @@ public sealed class NotebookSession : IDisposable
         return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? IsCompleteResult.Invalid : IsCompleteResult.Complete;
     }
 
+    /// <summary>Names and members in scope at <paramref name="cursor"/> (a UTF-16 offset into <paramref name="code"/>): Jupyter's complete request.</summary>
+    public CompletionResult Complete(string code, int cursor) => CodeInsight.Complete(ScriptFor(code), code, cursor);
+
+    /// <summary>The symbol at <paramref name="cursor"/> with its signature, or null: Jupyter's inspect request.</summary>
+    public string? Inspect(string code, int cursor) => CodeInsight.Inspect(ScriptFor(code), code, cursor);
+
+    /// <summary>A not-yet-run cell as it would compile after the cells run so far (directive lines blanked).</summary>
+    private Script ScriptFor(string code)
+    {
+        var options = scriptOptions.WithFilePath(Path.Combine(folder, $"cell{executionCount + 1}.csx"));
+        var source = CellSource.Parse(code).Code;
+        return state is null ? CSharpScript.Create(source, options, typeof(CellGlobals)) : state.Script.ContinueWith(source, options);
+    }
+
     public void Dispose()
     {
         disposed = true;
@@ -107,7 +121,7 @@ public sealed class NotebookSession : IDisposable
         CellResult Done(DisplayData? value, CellError? error) => new(error is null, count, value, error, clock.Elapsed);
         if (source.DirectiveError is { } directiveError) return Done(null, directiveError);
 
-        var context = CellContext.Enter(output);
+        var context = CellContext.Enter(output, cancellationToken);
         var previousDirectory = Environment.CurrentDirectory;
         Environment.CurrentDirectory = folder;
         try
