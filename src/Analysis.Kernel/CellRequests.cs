@@ -49,7 +49,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
         {
             while (!cell.Wait(TimeSpan.FromMilliseconds(50)))
             {
-                if (server.Stopping.IsCancellationRequested) cancellation.Cancel();
+                if (server.Stopping.IsCancellationRequested) Interrupt(); // shutting down: the same grace, then leave
                 long since;
                 lock (gate) since = interruptedAt;
                 if (since != 0 && Stopwatch.GetElapsedTime(since) > InterruptGrace)

@@ -59,10 +59,13 @@ public sealed class KernelServer : IDisposable
     /// <summary>Runs the heartbeat and control loops on their own threads and the shell loop on this one, until stopped.</summary>
     public void Run()
     {
-        StartThread("heartbeat", HeartbeatLoop);
-        StartThread("control", () => RequestLoop(control));
+        var heartbeatThread = StartThread("heartbeat", HeartbeatLoop);
+        var controlThread = StartThread("control", () => RequestLoop(control));
         Publish(null, "status", new JsonObject { ["execution_state"] = "starting" });
         RequestLoop(shell);
+        // The sockets are disposed after this returns: their loops must have let go of them.
+        heartbeatThread.Join();
+        controlThread.Join();
     }
 
     /// <summary>Asks every loop to end; <see cref="Run"/> returns soon after.</summary>
@@ -72,8 +75,12 @@ public sealed class KernelServer : IDisposable
         stopping.Cancel();
     }
 
-    private void StartThread(string name, Action loop) =>
-        new Thread(() => loop()) { IsBackground = true, Name = $"kernel-{name}" }.Start();
+    private static Thread StartThread(string name, Action loop)
+    {
+        var thread = new Thread(() => loop()) { IsBackground = true, Name = $"kernel-{name}" };
+        thread.Start();
+        return thread;
+    }
 
     private void HeartbeatLoop()
     {

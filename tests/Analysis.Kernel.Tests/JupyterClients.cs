@@ -36,6 +36,8 @@ public sealed class JupyterClients : IDisposable
     /// <summary>The temporary prefix holding <c>share/jupyter/kernels/test-csharp</c>.</summary>
     public string Prefix { get; }
 
+    public static bool Installed => Missing.Value is null;
+
     /// <summary>Skips the calling test, with the reason, when Debian's Jupyter clients are not installed.</summary>
     public static void SkipUnlessInstalled() => Assert.SkipWhen(Missing.Value is not null, Missing.Value ?? "");
 
