@@ -1,3 +1,8 @@
+using System.Collections.Concurrent;
+using DynamicObj;
+using Microsoft.FSharp.Core;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Plotly.NET;
 
 namespace Analysis.Display;
@@ -14,6 +19,7 @@ public static class ChartHtml
 
     private const string Resource = "Plotly.NET.plotly-2.28.0.min.js";
     private static readonly Lazy<string> Library = new(ReadLibrary);
+    private static readonly ConcurrentDictionary<int, (DynamicObj.DynamicObj Template, string Json)> Templates = new();
     private static int libraryShown;
 
     /// <summary>The next chart carries plotly.js again (called when a notebook registers the formatters).</summary>
@@ -23,7 +29,7 @@ public static class ChartHtml
     public static string ToHtml(GenericChart chart)
     {
         var withLibrary = Interlocked.Exchange(ref libraryShown, 1) == 0;
-        var chartHtml = GenericChart.toChartHTML(chart);
+        var chartHtml = GenericChart.toChartHTML(WithSerializedTemplate(chart));
         return withLibrary ? LibraryScript() + chartHtml : chartHtml;
     }
 
@@ -33,6 +39,23 @@ public static class ChartHtml
     /// </summary>
     public static string LibraryScript() =>
         $"<script type=\"text/javascript\" data-library=\"{LibraryName}\">(function(define, module, exports) {{\n{Library.Value}\n}}).call(window);</script>\n";
+
+    /// <summary>
+    /// toChartHTML serializes the layout's template (kilobytes of styling, through reflection) on every call, some
+    /// hundreds of milliseconds per chart; the template is serialized once per distinct template and reused as raw JSON.
+    /// </summary>
+    private static GenericChart WithSerializedTemplate(GenericChart chart)
+    {
+        var layout = GenericChart.getLayout(chart);
+        if (layout.TryGetPropertyValue("template") is not { Value: DynamicObj.DynamicObj template }) return chart;
+        var key = template.GetHashCode();
+        if (!Templates.TryGetValue(key, out var cached) || !cached.Template.StructurallyEquals(template))
+            Templates[key] = cached = (template, JsonConvert.SerializeObject(template));
+        var copy = new Layout();
+        layout.ShallowCopyDynamicPropertiesTo(copy, null);
+        copy.SetProperty("template", new JRaw(cached.Json));
+        return GenericChart.mapLayout(FuncConvert.FromFunc<Layout, Layout>(_ => copy), chart);
+    }
 
     private static string ReadLibrary()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Analysis.Kernel.Protocol;
 using Analysis.Notebooks.Engine;
@@ -7,18 +6,14 @@ namespace Analysis.Kernel;
 
 /// <summary>
 /// The requests answered by the notebook engine: execute, is_complete, complete, inspect, and interrupt of the
-/// running cell. An interrupt cancels the cell's token; a cell that has not stopped after <see cref="InterruptGrace"/>
-/// is abandoned (the client gets its reply and an error saying so), and further cells are refused until it ends or
-/// the kernel is restarted, so no client waits forever on a hung cell.
+/// running cell. An interrupt cancels the cell's token; the engine gives the cell its grace period to stop and then
+/// abandons it (the cell fails with <c>CellAbandoned</c>), so the client always gets its reply. A cell abandoned
+/// that way may still run in the background: a kernel restart ends it.
 /// </summary>
 public sealed class CellRequests(KernelServer server, NotebookSession session)
 {
-    public static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
-
     private readonly Lock gate = new();
     private CancellationTokenSource? running;
-    private long interruptedAt;
-    private Task? abandoned;
 
     /// <summary>Registers the handlers; interrupt_request arrives on the control socket while execute blocks the shell.</summary>
     public void Register()
@@ -36,43 +31,25 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
     {
         var code = Text(request, "code");
         var silent = request.Content["silent"]?.GetValue<bool>() ?? false;
-        if (abandoned is { IsCompleted: false })
-            return Fail(request, session.ExecutionCount, "KernelBusy",
-                "An interrupted cell did not stop and is still running, so no other cell can run. Restart the kernel to stop it.", []);
-
         if (!silent) server.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = session.ExecutionCount + 1 });
         using var cancellation = new CancellationTokenSource();
-        lock (gate) { running = cancellation; interruptedAt = 0; }
-        var output = new IopubOutput(server, request);
-        var cell = Task.Run(() => session.ExecuteAsync(code, output, cancellation.Token));
+        lock (gate) running = cancellation;
+        CellResult result;
         try
         {
-            while (!cell.Wait(TimeSpan.FromMilliseconds(50)))
-            {
-                if (server.Stopping.IsCancellationRequested) Interrupt(); // shutting down: the same grace, then leave
-                long since;
-                lock (gate) since = interruptedAt;
-                if (since != 0 && Stopwatch.GetElapsedTime(since) > InterruptGrace)
-                {
-                    abandoned = cell;
-                    return Fail(request, session.ExecutionCount, "CellAbandoned",
-                        $"The cell did not stop within {InterruptGrace.TotalSeconds:F0} s of the interrupt and was abandoned; it may still be running. " +
-                        "Cells stop on interrupt when they pass the CancellationToken global to what they await, or check it in loops. Restart the kernel to stop it.", []);
-                }
-            }
+            // A shutdown interrupts the running cell too, so the kernel can exit.
+            using var stopping = server.Stopping.Register(cancellation.Cancel);
+            result = session.ExecuteAsync(code, new IopubOutput(server, request), cancellation.Token).GetAwaiter().GetResult();
         }
-        catch (AggregateException e)
+        catch (OperationCanceledException e)
         {
-            var inner = e.InnerException ?? e;
-            var name = inner is OperationCanceledException ? "Interrupted" : inner.GetType().Name;
-            return Fail(request, session.ExecutionCount, name, inner.Message, [$"{name}: {inner.Message}"]);
+            return Fail(request, session.ExecutionCount, "Cancelled", e.Message, []);
         }
         finally
         {
             lock (gate) running = null;
         }
 
-        var result = cell.Result;
         if (result.Error is { } error)
             return Fail(request, result.ExecutionCount, error.Name, error.Message, error.Traceback);
         if (result.Value is { } value && !silent)
@@ -113,14 +90,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
 
     private JsonObject Interrupt()
     {
-        lock (gate)
-        {
-            if (running is { } cell && interruptedAt == 0)
-            {
-                interruptedAt = Stopwatch.GetTimestamp();
-                cell.Cancel();
-            }
-        }
+        lock (gate) running?.Cancel();
         return new JsonObject { ["status"] = "ok" };
     }
 

@@ -27,7 +27,7 @@ internal sealed class CellContext
     /// <summary>The running cell, or null outside cells.</summary>
     public static CellContext? Current => CurrentContext.Value;
 
-    /// <summary>Signalled when the front end interrupts the cell; cells that loop or wait can watch it.</summary>
+    /// <summary>Cancelled when the cell is interrupted; cells observe it as <c>CancellationToken</c>.</summary>
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Makes <paramref name="output"/> the current cell's output for this async flow.</summary>

@@ -8,6 +8,12 @@ public sealed record SessionOptions
 
     /// <summary>Where restored <c>#r "nuget:"</c> projects are cached; outside any repository so its build files do not leak in.</summary>
     public string NuGetCacheDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "analysis-notebooks", "nuget");
+
+    /// <summary>
+    /// How long a cancelled cell may take to stop. A cell still running then is abandoned: the cell fails with
+    /// <c>CellAbandoned</c>, the session goes on from the state before it, and the abandoned code may go on in the background.
+    /// </summary>
+    public TimeSpan InterruptGracePeriod { get; init; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>Receives what a running cell produces, as it produces it.</summary>

@@ -36,6 +36,7 @@ public sealed class NotebookSession : IDisposable
         StringComparer.OrdinalIgnoreCase));
 
     private readonly string folder;
+    private readonly TimeSpan gracePeriod;
     private readonly CellGlobals globals = new();
     private readonly NuGetResolver nuget;
     private readonly Dictionary<string, PackageRequest> packages = new(StringComparer.OrdinalIgnoreCase);
@@ -49,13 +50,15 @@ public sealed class NotebookSession : IDisposable
     public NotebookSession(SessionOptions options)
     {
         folder = Path.GetFullPath(options.WorkingDirectory);
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The session's working directory does not exist: {folder}");
+        gracePeriod = options.InterruptGracePeriod;
         nuget = new NuGetResolver(options.NuGetCacheDirectory);
         scriptOptions = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
-            .WithReferences(FrameworkReferences())
+            .WithReferences(FrameworkReferences.Value)
             .AddReferences(typeof(Formatter).Assembly, typeof(CellGlobals).Assembly)
             .WithImports(DefaultImports)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder))
+            .WithMetadataResolver(new CachingMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder)))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(folder))
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
@@ -136,19 +139,43 @@ public sealed class NotebookSession : IDisposable
             var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0) return Done(null, CompilationError(errors, cellFile));
 
-            var next = state is null
-                ? await script.RunAsync(globals, _ => true, cancellationToken)
-                : await script.RunFromAsync(state, _ => true, cancellationToken);
+            // On the thread pool, so that a cell that never yields can still be abandoned.
+            var previous = state;
+            var run = Task.Run(() => previous is null
+                ? script.RunAsync(globals, _ => true, cancellationToken)
+                : script.RunFromAsync(previous, _ => true, cancellationToken), CancellationToken.None);
+            if (await StopsInTime(run, cancellationToken) is false)
+                return Done(null, Error("CellAbandoned",
+                    $"The cell was interrupted and did not stop within {gracePeriod.TotalSeconds:0.#} s; it was abandoned (it may still run in the background) and the session goes on from the state before it.", null));
+            var next = await run;
             state = next;
             if (next.Exception is { } exception) return Done(null, RuntimeError(exception, cellFile));
             var value = HasTrailingValue(script, cellFile) ? ValueFormatter.Format(next.ReturnValue) : null;
             if (source.Time) Console.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms");
             return Done(value, null);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Done(null, Error("Cancelled", "The cell was interrupted before it ran.", null));
+        }
         finally
         {
             context.Flush();
             Environment.CurrentDirectory = previousDirectory;
+        }
+    }
+
+    /// <summary>Waits for the cell; once cancelled, gives it the grace period to stop. False when it did not.</summary>
+    private async Task<bool> StopsInTime(Task run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !run.IsCompleted)
+        {
+            return await Task.WhenAny(run, Task.Delay(gracePeriod, CancellationToken.None)) == run;
         }
     }
 
@@ -228,16 +255,20 @@ public sealed class NotebookSession : IDisposable
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
 
-    /// <summary>The whole shared framework, as a notebook user expects (not only Roslyn's short default list).</summary>
-    private static IEnumerable<MetadataReference> FrameworkReferences()
+    /// <summary>
+    /// The whole shared framework, as a notebook user expects (not only Roslyn's short default list); one set of
+    /// reference objects for all sessions, so each assembly's metadata is read once.
+    /// </summary>
+    private static readonly Lazy<MetadataReference[]> FrameworkReferences = new(() =>
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Directory.EnumerateFiles(runtime, "*.dll")
             .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("System.", StringComparison.Ordinal) ||
                 n.StartsWith("Microsoft.", StringComparison.Ordinal) || n is "netstandard.dll" or "mscorlib.dll"))
             .Where(IsManaged)
-            .Select(f => MetadataReference.CreateFromFile(f));
-    }
+            .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
+            .ToArray();
+    });
 
     private static bool IsManaged(string path)
     {

@@ -5,6 +5,7 @@ using static Analysis.Notebooks.Tests.Running.NotebookOutputs;
 namespace Analysis.Notebooks.Tests.Report;
 
 /// <summary>The report of the shared seeds run, opened in headless Chromium with no network: the charts must render.</summary>
+[Collection(SeedsRunCollection.Name)]
 public sealed class ReportBrowserTests(SeedsRunFixture run)
 {
     private const string Chromium = "/usr/bin/chromium";

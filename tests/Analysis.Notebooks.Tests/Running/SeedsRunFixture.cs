@@ -1,7 +1,5 @@
 using Analysis.Notebooks.Running;
 
-[assembly: AssemblyFixture(typeof(Analysis.Notebooks.Tests.Running.SeedsRunFixture))]
-
 namespace Analysis.Notebooks.Tests.Running;
 
 /// <summary>
@@ -34,4 +32,11 @@ public sealed class SeedsRunFixture : IAsyncLifetime
         Directory.Delete(Output, recursive: true);
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>The test classes that share one <see cref="SeedsRunFixture"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class SeedsRunCollection : ICollectionFixture<SeedsRunFixture>
+{
+    public const string Name = "seeds run";
 }

@@ -5,6 +5,7 @@ using static Analysis.Notebooks.Tests.Running.NotebookOutputs;
 namespace Analysis.Notebooks.Tests.Running;
 
 /// <summary>Facts about running every notebook on seeds/ (one shared run, see <see cref="SeedsRunFixture"/>).</summary>
+[Collection(SeedsRunCollection.Name)]
 public sealed class SeedsRunTests(SeedsRunFixture run)
 {
     /// <summary>The seed files' names, hence the article ids the loader gives them.</summary>

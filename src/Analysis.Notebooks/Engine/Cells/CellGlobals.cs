@@ -6,11 +6,8 @@ public class CellGlobals
     /// <summary>Shows <paramref name="value"/> in the cell's output now (optionally only as the given MIME types).</summary>
     public DisplayedValue display(object? value, params string[] mimeTypes) => DisplayedValue.Show(value, mimeTypes);
 
-    /// <summary>
-    /// Cancelled when the running cell is interrupted (the kernel's interrupt): pass it to awaited calls or check it
-    /// in loops, since a cell that ignores it cannot be stopped from outside.
-    /// </summary>
-    public System.Threading.CancellationToken CancellationToken => CellContext.Current?.CancellationToken ?? default;
+    /// <summary>Cancelled when the running cell is interrupted: long cells pass it on or check it to stop early.</summary>
+    public CancellationToken CancellationToken => CellContext.Current?.CancellationToken ?? CancellationToken.None;
 }
 
 /// <summary><c>x.Display()</c> for any value, as in the .NET Interactive C# kernel.</summary>
