@@ -11,6 +11,7 @@ public static class KernelProcess
         var log = Console.Error;
         using var server = new KernelServer(connection, log);
         using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Directory.GetCurrentDirectory() });
+        _ = session.WarmUpAsync(); // overlaps Roslyn's JIT with the client's handshake
         JupyterKernel.RegisterCommon(server);
         new CellRequests(server, session).Register();
         ParentWatch.Start(reason => server.Stop(reason));

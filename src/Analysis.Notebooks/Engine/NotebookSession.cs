@@ -86,6 +86,14 @@ public sealed class NotebookSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Compiles and runs a throwaway submission outside the session's state, so that Roslyn is already JIT-compiled
+    /// when the first real cell comes (a kernel calls this at start-up, while its client connects).
+    /// </summary>
+    public Task WarmUpAsync() =>
+        Task.Run(() => CSharpScript.Create("1 + 1", scriptOptions.WithFilePath(Path.Combine(folder, "warm-up.csx")), typeof(CellGlobals))
+            .RunAsync(new CellGlobals()));
+
     /// <summary>Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete request).</summary>
     public IsCompleteResult IsComplete(string code)
     {
