@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Analysis;
 
+if (args is ["kernel-start", .. var rest]) { KernelStartBenchmark.Run(rest); return; }
+
 // Benchmarks print figures; they never fail a build. Usage: dotnet run -c Release --project bench/Analysis.Benchmarks [load]
 var bbc = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "bbc");
 if (!Directory.Exists(bbc)) { Console.WriteLine($"BBC corpus not found at {bbc}: nothing to measure."); return; }

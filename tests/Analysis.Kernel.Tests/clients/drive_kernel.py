@@ -154,10 +154,14 @@ def main():
             time.sleep(0.3)
             with open(stderr_path) as f:
                 results.append({"text": f.read()})
+    cpu = None
     if km.is_alive():
+        with open(f"/proc/{km.provisioner.pid}/stat") as f:
+            fields = f.read().split(")")[-1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
         kc.stop_channels()
         km.shutdown_kernel(now=False)
-    print(json.dumps({"results": results, "first_result_seconds": first_result_seconds}))
+    print(json.dumps({"results": results, "first_result_seconds": first_result_seconds, "kernel_cpu_seconds": cpu}))
 
 
 main()
