@@ -6,7 +6,8 @@ using Analysis;
 /// Kernel start to first cell result, as a Jupyter front end sees it: Debian's jupyter_client starts the kernel from
 /// its kernelspec, waits for it to be ready, executes <c>1 + 1</c> and waits for the result. Goal: under 1.5 s.
 /// Usage: dotnet build -c Release src/Analysis.Kernel, then
-/// dotnet run -c Release --project bench/Analysis.Benchmarks -- kernel-start [RUNS]
+/// dotnet run -c Release --project bench/Analysis.Benchmarks -- kernel-start [RUNS] [KERNEL_DLL]
+/// (KERNEL_DLL: e.g. the ReadyToRun build that docs/kernel.md describes).
 /// </summary>
 static class KernelStartBenchmark
 {
@@ -16,7 +17,7 @@ static class KernelStartBenchmark
     {
         var runs = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 5;
         var root = RepositoryPaths.Root(AppContext.BaseDirectory);
-        var kernel = Path.Combine(root, "src", "Analysis.Kernel", "bin", "Release", "net10.0", "Analysis.Kernel.dll");
+        var kernel = args.Length > 1 ? Path.GetFullPath(args[1]) : Path.Combine(root, "src", "Analysis.Kernel", "bin", "Release", "net10.0", "Analysis.Kernel.dll");
         var driver = Path.Combine(root, "tests", "Analysis.Kernel.Tests", "clients", "drive_kernel.py");
         if (!File.Exists(kernel)) { Console.WriteLine($"kernel-start: build the kernel first (dotnet build -c Release src/Analysis.Kernel): {kernel} is missing."); return; }
         if (Exec(Python, ["-c", "import jupyter_client"], null).ExitCode != 0) { Console.WriteLine($"kernel-start: {Python} lacks jupyter_client (apt-get install python3-jupyter-client): nothing to measure."); return; }
@@ -41,7 +42,7 @@ static class KernelStartBenchmark
             firstResults.Sort();
             cells.Sort();
             cpu.Sort();
-            Console.WriteLine($"kernel-start: median start to first result {firstResults[runs / 2]:F2} s, first cell {cells[runs / 2]:F2} s, kernel CPU {cpu[runs / 2]:F2} s " +
+            Console.WriteLine($"kernel-start ({kernel}): median start to first result {firstResults[runs / 2]:F2} s, first cell {cells[runs / 2]:F2} s, kernel CPU {cpu[runs / 2]:F2} s " +
                 $"over {runs} runs (goal < 1.5 s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         }
         finally

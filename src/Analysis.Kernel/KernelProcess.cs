@@ -9,6 +9,8 @@ public static class KernelProcess
     public static int Run(ConnectionInfo connection)
     {
         var log = Console.Error;
+        // Cells cannot prompt (no input_request support): Console.ReadLine returns null instead of waiting on a pipe no one writes.
+        Console.SetIn(TextReader.Null);
         using var server = new KernelServer(connection, log);
         using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Directory.GetCurrentDirectory() });
         _ = session.WarmUpAsync(); // overlaps Roslyn's JIT with the client's handshake
