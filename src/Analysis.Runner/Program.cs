@@ -11,7 +11,7 @@ const string Usage = """
       --parameter, -p   any other parameter, name=value
     """;
 
-var root = RepositoryPaths.Root();
+var root = RepositoryRoot();
 var notebooksFolder = Path.Combine(root, "notebooks");
 var selected = new List<string>();
 var parameters = new Dictionary<string, string>();
@@ -79,6 +79,19 @@ catch (NotebookFormatException e)
 string FindNotebook(string name) =>
     File.Exists(name) ? Path.GetFullPath(name)
     : Path.Combine(notebooksFolder, name.EndsWith(".ipynb", StringComparison.Ordinal) ? name : name + ".ipynb");
+
+// The checkout the user is in, else the one this runner was built in.
+static string RepositoryRoot()
+{
+    try
+    {
+        return RepositoryPaths.Root();
+    }
+    catch (DirectoryNotFoundException)
+    {
+        return RepositoryPaths.Root(AppContext.BaseDirectory);
+    }
+}
 
 static int Fail(string message)
 {

@@ -11,16 +11,38 @@ public sealed class JupyterOutputs : ICellOutput
 {
     private readonly Dictionary<string, JsonObject> displays = [];
 
-    public List<JsonObject> Outputs { get; } = [];
+    private readonly List<JsonObject> outputs = [];
+    private (JsonObject Output, System.Text.StringBuilder Text)? openStream;
 
+    /// <summary>The outputs so far, as nbformat output objects.</summary>
+    public IReadOnlyList<JsonObject> Outputs
+    {
+        get
+        {
+            CloseStream();
+            return outputs;
+        }
+    }
+
+    /// <summary>Appends to the last output when it is the same stream: a cell printing in a loop gives one output, built in linear time.</summary>
     public void Stream(string name, string text)
     {
-        if (Outputs.Count > 0 && Outputs[^1] is { } last && (string?)last["output_type"] == "stream" && (string?)last["name"] == name)
+        if (openStream is not { } open || (string?)open.Output["name"] != name)
         {
-            last["text"] = Notebook.SplitLines(Notebook.JoinText(last["text"]) + text);
-            return;
+            CloseStream();
+            var output = new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = "" };
+            outputs.Add(output);
+            open = (output, new System.Text.StringBuilder());
+            openStream = open;
         }
-        Outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = Notebook.SplitLines(text) });
+        open.Text.Append(text);
+    }
+
+    private void CloseStream()
+    {
+        if (openStream is not { } open) return;
+        open.Output["text"] = Notebook.SplitLines(open.Text.ToString());
+        openStream = null;
     }
 
     public void Display(DisplayData data, string? displayId = null, bool update = false)
@@ -30,16 +52,18 @@ public sealed class JupyterOutputs : ICellOutput
             shown["data"] = Data(data);
             return;
         }
+        CloseStream();
         var output = new JsonObject { ["data"] = Data(data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
         if (displayId is not null) displays[displayId] = output;
-        Outputs.Add(output);
+        outputs.Add(output);
     }
 
     /// <summary>Adds the cell's value or error, as the engine reported it.</summary>
     public void Complete(CellResult result)
     {
+        CloseStream();
         if (result.Value is { } value)
-            Outputs.Add(new JsonObject
+            outputs.Add(new JsonObject
             {
                 ["data"] = Data(value),
                 ["execution_count"] = result.ExecutionCount,
@@ -47,7 +71,7 @@ public sealed class JupyterOutputs : ICellOutput
                 ["output_type"] = "execute_result",
             });
         if (result.Error is { } error)
-            Outputs.Add(new JsonObject
+            outputs.Add(new JsonObject
             {
                 ["ename"] = error.Name,
                 ["evalue"] = error.Message,

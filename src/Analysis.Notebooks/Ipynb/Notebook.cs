@@ -57,13 +57,21 @@ public sealed class Notebook
             : throw Invalid(name, "'nbformat' is missing");
         if (format != 4) throw Invalid(name, $"nbformat {format} is not supported (only nbformat 4)");
         if (notebook["cells"] is not JsonArray cells) throw Invalid(name, "'cells' is missing or not a list");
-        return new Notebook
+        try
         {
-            Metadata = notebook["metadata"]?.DeepClone() as JsonObject ?? [],
-            NbFormat = format,
-            NbFormatMinor = notebook["nbformat_minor"] is JsonValue m && m.TryGetValue<int>(out var minor) ? minor : 0,
-            Cells = cells.Select((c, i) => NotebookCell.FromJson(c as JsonObject ?? throw Invalid(name, $"cell {i + 1} is not a JSON object"), i, name)).ToList(),
-        };
+            return new Notebook
+            {
+                Metadata = notebook["metadata"]?.DeepClone() as JsonObject ?? [],
+                NbFormat = format,
+                NbFormatMinor = notebook["nbformat_minor"] is JsonValue m && m.TryGetValue<int>(out var minor) ? minor : 0,
+                Cells = cells.Select((c, i) => NotebookCell.FromJson(c as JsonObject ?? throw Invalid(name, $"cell {i + 1} is not a JSON object"), i, name)).ToList(),
+            };
+        }
+        catch (InvalidOperationException e)
+        {
+            // A field of the wrong JSON kind (a number where text belongs, …).
+            throw Invalid(name, e.Message);
+        }
     }
 
     /// <summary>Writes the notebook as Jupyter does (one-space indent, sources as lists of lines).</summary>

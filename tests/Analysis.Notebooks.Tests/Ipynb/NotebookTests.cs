@@ -12,6 +12,8 @@ public sealed class NotebookTests
     [InlineData("{ \"nbformat\": 3, \"cells\": [] }", "nbformat 3")]
     [InlineData("{ \"nbformat\": 4 }", "'cells'")]
     [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"source\": \"x\" } ] }", "cell 1 has no 'cell_type'")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": 12 } ] }", "not a valid notebook")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ 7 ] }", "cell 1 is not a JSON object")]
     public void MalformedNotebookNamesTheFileAndTheProblem(string json, string problem)
     {
         var error = Assert.Throws<NotebookFormatException>(() => Notebook.Parse(json, "notebooks/broken.ipynb"));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Analysis.Notebooks.Ipynb;
+using Microsoft.Data.Analysis;
 
 namespace Analysis.Notebooks.Tests.Running;
 
@@ -33,5 +34,12 @@ internal static class NotebookOutputs
             var end = html.IndexOf(";\n", start, StringComparison.Ordinal);
             yield return JsonNode.Parse(html[start..end])!.AsArray();
         }
+    }
+
+    /// <summary>One column of a CSV table the notebooks wrote, read with a real CSV reader (headlines hold commas).</summary>
+    public static List<string> CsvColumn(string path, string column)
+    {
+        var frame = DataFrame.LoadCsv(path);
+        return frame.Columns[column].Cast<object?>().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList();
     }
 }

@@ -55,17 +55,18 @@ public sealed class SeedsRunTests(SeedsRunFixture run)
     [Fact]
     public void ArticlesCsvIsWrittenToTheOutputFolder()
     {
-        var lines = File.ReadAllLines(Path.Combine(run.Output, "tables", "articles.csv"));
-        Assert.StartsWith("article_id,", lines[0]);
-        Assert.Equal(SeedIds, lines.Skip(1).Select(l => l.Split(',')[0]));
+        var path = Path.Combine(run.Output, "tables", "articles.csv");
+        Assert.StartsWith("article_id,", File.ReadLines(path).First());
+        Assert.Equal(SeedIds, CsvColumn(path, "article_id"));
     }
 
     [Theory]
     [MemberData(nameof(NotebookNames))]
     public void EachChartHoldsTheArticlesItPlots(string name)
     {
-        var wordsById = File.ReadAllLines(Path.Combine(run.Output, "tables", "articles.csv")).Skip(1)
-            .Select(l => l.Split(',')).ToDictionary(f => f[0], f => int.Parse(f[7]));
+        var table = Path.Combine(run.Output, "tables", "articles.csv");
+        var wordsById = CsvColumn(table, "article_id").Zip(CsvColumn(table, "words"), (id, words) => (id, words))
+            .ToDictionary(p => p.id, p => int.Parse(p.words));
         foreach (var trace in AllOutputs(Executed(name)).Select(Html).OfType<string>().SelectMany(ChartData).SelectMany(d => d))
         {
             var ids = trace!["x"]!.AsArray().Select(x => (string)x!).ToList();
