@@ -26,7 +26,11 @@ static class KernelStartBenchmark
         try
         {
             Exec("dotnet", [kernel, "install", "--prefix", prefix, "--name", "bench-csharp"], null);
-            var environment = new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter") };
+            var environment = new Dictionary<string, string>
+            {
+                ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter"),
+                ["JUPYTER_RUNTIME_DIR"] = Path.Combine(prefix, "runtime"),
+            };
             var firstResults = new List<double>();
             var cells = new List<double>();
             var cpu = new List<double>();

@@ -5,7 +5,7 @@ using Analysis.Kernel.Protocol;
 // The Jupyter kernel for C# notebooks. kernel.json starts it with the connection file; install/uninstall manage that spec.
 const string Usage = """
     usage:
-      Analysis.Kernel CONNECTION_FILE                          run the kernel (what Jupyter front ends start)
+      Analysis.Kernel [-f] CONNECTION_FILE                     run the kernel (what Jupyter front ends start)
       Analysis.Kernel install   [--prefix DIR] [--name NAME]   write the kernelspec (default name .net-csharp)
       Analysis.Kernel uninstall [--prefix DIR] [--name NAME]   remove it
     """;
@@ -13,11 +13,9 @@ const string Usage = """
 if (args.Length == 0 || args[0] is "-h" or "--help") { Console.Error.WriteLine(Usage); return args.Length == 0 ? 2 : 0; }
 try
 {
-    return args[0] switch
-    {
-        "install" or "uninstall" => ManageSpec(args[0], args[1..]),
-        _ => KernelProcess.Run(ConnectionInfo.Load(args[args[0] is "-f" or "--connection-file" && args.Length > 1 ? 1 : 0])),
-    };
+    if (args[0] is "install" or "uninstall") return ManageSpec(args[0], args[1..]);
+    var connectionFile = args is ["-f" or "--connection-file", var file, ..] ? file : args[0];
+    return KernelProcess.Run(ConnectionInfo.Load(connectionFile));
 }
 catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException)
 {

@@ -44,7 +44,14 @@ public sealed class JupyterClients : IDisposable
     /// <summary>Runs a Python client script with the temporary kernelspec on JUPYTER_PATH.</summary>
     public ProcessResult Run(string script, IEnumerable<string> arguments, string? stdin = null, TimeSpan? timeout = null, string? workingDirectory = null) =>
         ProcessResult.Run(Python, [Path.Combine(ClientsFolder, script), .. arguments], stdin, timeout ?? TimeSpan.FromMinutes(3),
-            new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(Prefix, "share", "jupyter") }, workingDirectory);
+            Environment, workingDirectory);
+
+    /// <summary>The temporary kernelspec first on the search path; connection files in the temporary folder, not the user's.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["JUPYTER_PATH"] = Path.Combine(Prefix, "share", "jupyter"),
+        ["JUPYTER_RUNTIME_DIR"] = Path.Combine(Prefix, "runtime"),
+    };
 
     /// <summary>Runs <c>drive_kernel.py</c> over the steps and returns one result per step.</summary>
     public DriveResult Drive(params JsonObject[] steps)

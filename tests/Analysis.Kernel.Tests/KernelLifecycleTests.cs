@@ -43,7 +43,7 @@ public sealed class KernelLifecycleTests(JupyterClients clients) : IClassFixture
         var info = new ProcessStartInfo(JupyterClients.Python);
         foreach (var a in new[] { Path.Combine(JupyterClients.ClientsFolder, "drive_kernel.py"), JupyterClients.KernelName, "--start-and-wait", pidFile })
             info.ArgumentList.Add(a);
-        info.Environment["JUPYTER_PATH"] = Path.Combine(clients.Prefix, "share", "jupyter");
+        foreach (var (key, value) in clients.Environment) info.Environment[key] = value;
         using var client = Process.Start(info)!;
         var started = DateTime.UtcNow;
         while (!File.Exists(pidFile) && !client.HasExited && DateTime.UtcNow - started < TimeSpan.FromSeconds(60)) Thread.Sleep(100);
