@@ -101,11 +101,32 @@ public sealed class KernelServer : IDisposable
                 log.WriteLine($"kernel: dropped a message on {(socket == shell ? "shell" : "control")}: {rejection}");
                 continue;
             }
-            Handle(socket, request);
+            var reply = Handle(socket, request);
+            if (request.Type == "execute_request" && reply?["status"]?.GetValue<string>() == "error"
+                && (request.Content["stop_on_error"]?.GetValue<bool>() ?? true))
+                AbortQueuedExecutes(socket);
         }
     }
 
-    private void Handle(RouterSocket socket, Message request)
+    /// <summary>
+    /// After a failed cell whose request says stop_on_error, the execute requests already queued behind it are
+    /// answered "aborted" without running (as ipykernel does), so "run all" stops at the first error, like the runner.
+    /// </summary>
+    private void AbortQueuedExecutes(RouterSocket socket)
+    {
+        List<byte[]> frames = [];
+        while (socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(10), ref frames))
+        {
+            var request = Message.FromFrames(frames, signer, out var rejection);
+            if (request is null) { log.WriteLine($"kernel: dropped a message on shell: {rejection}"); continue; }
+            if (request.Type != "execute_request") { Handle(socket, request); continue; }
+            Publish(request, "status", new JsonObject { ["execution_state"] = "busy" });
+            socket.SendMultipartBytes(Message.Create(Session, "execute_reply", new JsonObject { ["status"] = "aborted" }, request).ToFrames(signer));
+            Publish(request, "status", new JsonObject { ["execution_state"] = "idle" });
+        }
+    }
+
+    private JsonObject? Handle(RouterSocket socket, Message request)
     {
         Publish(request, "status", new JsonObject { ["execution_state"] = "busy" });
         try
@@ -113,7 +134,7 @@ public sealed class KernelServer : IDisposable
             if (!handlers.TryGetValue(request.Type, out var handler))
             {
                 log.WriteLine($"kernel: no handler for '{request.Type}', ignored");
-                return;
+                return null;
             }
             JsonObject? reply;
             try { reply = handler(request); }
@@ -124,6 +145,7 @@ public sealed class KernelServer : IDisposable
             }
             if (reply is not null)
                 socket.SendMultipartBytes(Message.Create(Session, ReplyType(request.Type), reply, request).ToFrames(signer));
+            return reply;
         }
         finally
         {

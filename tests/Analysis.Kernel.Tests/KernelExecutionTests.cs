@@ -69,6 +69,21 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
     }
 
     [Fact]
+    public void CellsQueuedBehindAFailedCellAreAborted()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        var marker = Path.Combine(clients.Prefix, "queued-ran");
+        var run = clients.Drive(
+            Execute("var ready = true;"),
+            new JsonObject { ["execute_queued"] = new JsonArray("throw new Exception(\"first\");", $"System.IO.File.WriteAllText(@\"{marker}\", \"x\");", "2") },
+            Execute("ready"));
+        var statuses = run[1]["replies"]!.AsArray().Select(r => r!["status"]!.GetValue<string>()).ToList();
+        Assert.Equal(["error", "aborted", "aborted"], statuses);
+        Assert.False(File.Exists(marker), "a cell queued behind the failed one ran");
+        Assert.Equal("True", Result(run[2])); // the kernel goes on with the next request
+    }
+
+    [Fact]
     public void RerunCellSeesTheStateItChanged()
     {
         JupyterClients.SkipUnlessInstalled();

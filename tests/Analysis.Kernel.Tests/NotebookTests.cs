@@ -18,6 +18,8 @@ public sealed class NotebookTests(NotebookRunFixture run) : IClassFixture<Notebo
             Assert.Equal(summary["code_cells"]!.GetValue<int>(), summary["executed"]!.GetValue<int>());
             Assert.Contains("execute_result", summary["outputs"]!.AsArray().Select(o => o!.GetValue<string>()));
         }
+        // The package's formatters work through the kernel: DataFrames come back as HTML tables.
+        Assert.Contains(NotebookRunFixture.Notebooks, n => HtmlOutputs(run.Runs[n].Executed).Any(html => html.Contains("<table")));
     }
 
     [Fact]
@@ -61,10 +63,12 @@ public sealed class NotebookTests(NotebookRunFixture run) : IClassFixture<Notebo
     private const string Chromium = "/usr/bin/chromium";
 
     /// <summary>Outputs that are Plotly charts (their HTML calls Plotly.newPlot).</summary>
-    private static int ChartOutputs(string notebook) =>
+    private static int ChartOutputs(string notebook) => HtmlOutputs(notebook).Count(html => html.Contains("Plotly.newPlot"));
+
+    private static IEnumerable<string> HtmlOutputs(string notebook) =>
         JsonNode.Parse(File.ReadAllText(notebook))!["cells"]!.AsArray()
             .SelectMany(c => c!["outputs"]?.AsArray() ?? [])
-            .Count(o => o!["data"]?["text/html"] is { } html && Text(html).Contains("Plotly.newPlot"));
+            .Select(o => o!["data"]?["text/html"]).OfType<JsonNode>().Select(Text);
 
     private static string Text(JsonNode node) => node is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : node.GetValue<string>();
 

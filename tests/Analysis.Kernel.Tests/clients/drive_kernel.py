@@ -5,6 +5,7 @@ usage: drive_kernel.py KERNEL_NAME < script.json   (JUPYTER_PATH must point at t
 
 script.json is a list of steps, run in order; one JSON result per step is printed as a list:
   {"execute": CODE, "timeout": S, "interrupt_after": S}  -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds"}
+  {"execute_queued": [CODE, ...]}  (all sent before any reply is read) -> {"replies": [content, ...]}
   {"kernel_info": true} / {"is_complete": CODE} / {"complete": CODE, "cursor_pos": N} / {"inspect": CODE, "cursor_pos": N}
   {"comm_info": true} / {"history": true}                 -> {"reply": content}
   {"restart": true}                                         -> {"old_pid", "new_pid"}
@@ -118,6 +119,9 @@ def main():
             if first_result_seconds is None:
                 first_result_seconds = time.time() - t0
             results.append(result)
+        elif "execute_queued" in step:
+            ids = [kc.execute(code, allow_stdin=False) for code in step["execute_queued"]]
+            results.append({"replies": [request(kc, msg_id)["reply"] for msg_id in ids]})
         elif "kernel_info" in step:
             results.append(request(kc, kc.kernel_info()))
         elif "is_complete" in step:
