@@ -23,6 +23,13 @@ public static class NotebookFormatters
 
         Formatter.Register<DataFrame>((frame, writer) => WriteFrame(frame, writer), HtmlFormatter.MimeType);
         Formatter.Register<DataFrame>(frame => frame.ToString(), PlainTextFormatter.MimeType);
+        // A corpus as its summary and article table, not a dump of every article's text.
+        Formatter.Register<Corpus>((corpus, writer) =>
+        {
+            writer.Write($"<p>{System.Net.WebUtility.HtmlEncode(corpus.ToString())}</p>");
+            WriteRecords(typeof(Model.Article), corpus.Articles, writer);
+        }, HtmlFormatter.MimeType);
+        Formatter.Register<Corpus>(corpus => corpus.ToString(), PlainTextFormatter.MimeType);
         Formatter.Register<GenericChart>(chart => ChartHtml.ToHtml(chart), HtmlFormatter.MimeType);
         Formatter.Register<GenericChart>(chart => $"Plotly chart ({GenericChart.countTrace(chart)} trace(s)); shown as HTML", PlainTextFormatter.MimeType);
         foreach (var record in RecordTypes(typeof(Corpus).Assembly))

@@ -77,7 +77,7 @@ internal sealed record CellSource(
                 else error ??= Unsupported(lineNumber, $"expected #i \"nuget: <package source>\", got '{argument}'");
                 lines[i] = "";
             }
-            else if (!CompilerDirectives.Contains(word[1..].Trim()))
+            else if (!CompilerDirectives.Contains(new string(trimmed[1..].TrimStart().TakeWhile(char.IsLetter).ToArray())))
             {
                 error ??= Unsupported(lineNumber, $"the directive '{word}' is not supported (supported: #r \"path\", #r \"nuget: Id, Version\", #i \"nuget: source\", #load \"file.csx\", #!csharp, #!time)");
                 lines[i] = "";

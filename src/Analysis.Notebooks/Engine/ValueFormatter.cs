@@ -14,7 +14,27 @@ internal static class ValueFormatter
     public static DisplayData Format(object? value, IReadOnlyCollection<string>? mimeTypes = null)
     {
         var types = mimeTypes is { Count: > 0 } ? mimeTypes : DefaultMimeTypes(value);
-        return new DisplayData(types.Distinct().ToDictionary(t => t, t => Formatter.ToDisplayString(value, t)));
+        try
+        {
+            return new DisplayData(types.Distinct().ToDictionary(t => t, t => Formatter.ToDisplayString(value, t)));
+        }
+        catch (Exception e)
+        {
+            // A formatter (or a property getter it reads) failed: the value still shows, as text, with the reason.
+            return DisplayData.PlainText($"{SafeToString(value)}\n(formatting failed: {e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static string SafeToString(object? value)
+    {
+        try
+        {
+            return value?.ToString() ?? Formatter.NullString;
+        }
+        catch (Exception e)
+        {
+            return $"<{value!.GetType().Name}: ToString failed: {e.Message}>";
+        }
     }
 
     /// <summary>Plain values (text, numbers, dates) read best as text; everything else gets HTML with a text fallback.</summary>

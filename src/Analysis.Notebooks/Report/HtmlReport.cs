@@ -56,9 +56,13 @@ public static partial class HtmlReport
     {
         var rows = runs.Select(r => $"<tr><td><a href=\"#{Slug(r.Name)}\">{Encode(r.Name)}</a></td>" +
             $"<td class=\"{(r.Failure is null ? "ok" : "failed")}\">{(r.Failure is null ? "ok" : $"failed in cell {r.Failure.Index}")}</td>" +
-            $"<td>{r.Duration.TotalSeconds:F1} s</td></tr>");
-        return $"<table class=\"summary\"><thead><tr><th>notebook</th><th>status</th><th>time</th></tr></thead><tbody>{string.Concat(rows)}</tbody></table>";
+            $"<td>{r.Duration.TotalSeconds:F1} s</td><td>{Encode(Parameters(r))}</td></tr>");
+        return $"<table class=\"summary\"><thead><tr><th>notebook</th><th>status</th><th>time</th><th>injected parameters</th></tr></thead><tbody>{string.Concat(rows)}</tbody></table>";
     }
+
+    private static string Parameters(NotebookRun run) => run.Executed.Metadata["papermill"]?["parameters"] is JsonObject given
+        ? string.Join(", ", given.Select(p => $"{p.Key} = {p.Value}"))
+        : "";
 
     private static void RenderNotebook(NotebookRun run, Dictionary<string, string> libraries, StringBuilder toc, StringBuilder body)
     {
@@ -146,7 +150,7 @@ public static partial class HtmlReport
         .cell.failed pre.source { border-left-color: #c62828; }
         .output { overflow-x: auto; margin: 0.3rem 0; }
         table { border-collapse: collapse; font-size: 0.85rem; margin: 0.4rem 0; }
-        th, td { border: 1px solid #d0d4da; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid #d0d4da; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; max-width: 28rem; }
         th { background: #eef1f5; } td.ok { color: #2e7d32; } td.failed { color: #c62828; }
         """;
 }

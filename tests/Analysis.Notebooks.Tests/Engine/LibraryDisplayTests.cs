@@ -26,4 +26,20 @@ public sealed class LibraryDisplayTests
         Assert.StartsWith("<table", html);
         Assert.Equal(3, html.Split("<tr>").Length - 1);
     }
+
+    [Fact]
+    public async Task CorpusAndRecordListsAreShownAsTables()
+    {
+        var results = await RunCells(
+            "#r \"../src/Analysis.Display/bin/Debug/net8.0/Analysis.Display.dll\"\nusing Analysis;\nAnalysis.Display.NotebookFormatters.Register();\nvar corpus = Corpus.FromTexts((\"a\", \"One sentence here.\"), (\"b\", \"Another text.\"));",
+            "corpus",
+            "corpus.LoadReport");
+        Assert.All(results, r => Assert.True(r.Success, r.Error?.Message));
+        var corpusHtml = results[1].Value!.Data["text/html"];
+        Assert.StartsWith("<p>Corpus of 2 articles from memory</p><table", corpusHtml);
+        Assert.Equal("Corpus of 2 articles from memory", results[1].Value!.Data["text/plain"]);
+        var reportHtml = results[2].Value!.Data["text/html"];
+        Assert.Contains("<th>ArticleId</th>", reportHtml);
+        Assert.Equal(2, reportHtml.Split("<tr>").Length - 2);
+    }
 }

@@ -55,6 +55,17 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task AFailingFormatterStillShowsTheValueAsText()
+    {
+        await Run("class Grumpy { public override string ToString() => \"grumpy\"; }\n" +
+            "Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Grumpy>(g => throw new InvalidOperationException(\"no html\"), \"text/html\");");
+        var (result, _) = await Run("new Grumpy()");
+        Assert.True(result.Success);
+        Assert.Contains("grumpy", result.Value!.Data["text/plain"]);
+        Assert.Contains("no html", result.Value.Data["text/plain"]);
+    }
+
+    [Fact]
     public async Task TopLevelAwaitWorks()
     {
         var (result, _) = await Run("await Task.Delay(1);\nawait Task.FromResult(5)");
@@ -124,6 +135,14 @@ public sealed class SessionTests : IDisposable
         Assert.Equal("DirectiveError", result.Error!.Name);
         Assert.Equal(line, result.Error.Line);
         Assert.Contains(named, result.Error.Message);
+    }
+
+    [Fact]
+    public async Task PreprocessorDirectivesAreLeftToTheCompiler()
+    {
+        var (result, _) = await Run("#nullable enable\n#region setup\n#  if DEBUG\nvar d = 1;\n#  endif\n#endregion\n#pragma warning disable CS0168\n\"done\"");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("done", result.Value!.Data["text/plain"]);
     }
 
     [Fact]
