@@ -115,7 +115,7 @@ public sealed class KernelServer : IDisposable
     private void AbortQueuedExecutes(RouterSocket socket)
     {
         List<byte[]> frames = [];
-        while (socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(10), ref frames))
+        while (socket.TryReceiveMultipartBytes(TimeSpan.Zero, ref frames)) // only what is already queued, not what the client sends after the reply
         {
             var request = Message.FromFrames(frames, signer, out var rejection);
             if (request is null) { log.WriteLine($"kernel: dropped a message on shell: {rejection}"); continue; }
