@@ -5,7 +5,7 @@ using Analysis.Notebooks.Running;
 // Runs notebooks headless: dotnet run --project src/Analysis.Runner -- [notebook ...] [--corpus PATH] [--out DIR] [--parameter name=value ...]
 const string Usage = """
     usage: Analysis.Runner [notebook ...] [--corpus PATH] [--out DIR] [--parameter name=value ...]
-      notebook          a path or a name in notebooks/ ("01-articles"); default: every notebook in notebooks/, in name order
+      notebook          a path, or a name in notebooks/ ("01-articles", or "01"); default: every notebook in notebooks/, in name order
       --corpus PATH     corpus folder, injected as the notebooks' `corpus` parameter (default: the notebooks' own, seeds/)
       --out DIR         output folder (default: artifacts/), injected as the `output` parameter
       --parameter, -p   any other parameter, name=value
@@ -48,7 +48,7 @@ for (var i = 0; i < args.Length; i++)
 var notebooks = selected.Count == 0
     ? Directory.GetFiles(notebooksFolder, "*.ipynb").Order(StringComparer.Ordinal).ToList()
     : selected.Select(FindNotebook).ToList();
-if (notebooks.FirstOrDefault(n => !File.Exists(n)) is { } missing) return Fail($"no notebook '{missing}'");
+if (notebooks.FirstOrDefault(n => !File.Exists(n)) is { } missing) return Fail($"no notebook '{missing}' (nor a single one in {notebooksFolder} whose name starts so)");
 output ??= Path.Combine(root, "artifacts");
 
 Console.WriteLine($"Running {notebooks.Count} notebook(s) into {output}");
@@ -76,9 +76,14 @@ catch (NotebookFormatException e)
     return Fail(e.Message);
 }
 
-string FindNotebook(string name) =>
-    File.Exists(name) ? Path.GetFullPath(name)
-    : Path.Combine(notebooksFolder, name.EndsWith(".ipynb", StringComparison.Ordinal) ? name : name + ".ipynb");
+// A path, or a name in notebooks/ given whole ("01-articles") or by its unique start ("01").
+string FindNotebook(string name)
+{
+    if (File.Exists(name)) return Path.GetFullPath(name);
+    var matches = Directory.GetFiles(notebooksFolder, "*.ipynb")
+        .Where(f => Path.GetFileName(f).StartsWith(name, StringComparison.Ordinal)).ToList();
+    return matches.Count == 1 ? matches[0] : name;
+}
 
 // The checkout the user is in, else the one this runner was built in.
 static string RepositoryRoot()
