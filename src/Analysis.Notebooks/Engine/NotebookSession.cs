@@ -86,6 +86,14 @@ public sealed class NotebookSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Compiles and runs a throwaway submission outside the session's state, so that Roslyn is already JIT-compiled
+    /// when the first real cell comes (a kernel calls this at start-up, while its client connects).
+    /// </summary>
+    public Task WarmUpAsync() =>
+        Task.Run(() => CSharpScript.Create("1 + 1", scriptOptions.WithFilePath(Path.Combine(folder, "warm-up.csx")), typeof(CellGlobals))
+            .RunAsync(new CellGlobals()));
+
     /// <summary>Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete request).</summary>
     public IsCompleteResult IsComplete(string code)
     {
@@ -94,6 +102,20 @@ public sealed class NotebookSession : IDisposable
         var tree = CSharpSyntaxTree.ParseText(source.Code, CellSource.ScriptParseOptions);
         if (!SyntaxFactory.IsCompleteSubmission(tree)) return IsCompleteResult.Incomplete;
         return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? IsCompleteResult.Invalid : IsCompleteResult.Complete;
+    }
+
+    /// <summary>Names and members in scope at <paramref name="cursor"/> (a UTF-16 offset into <paramref name="code"/>): Jupyter's complete request.</summary>
+    public CompletionResult Complete(string code, int cursor) => CodeInsight.Complete(ScriptFor(code), code, cursor);
+
+    /// <summary>The symbol at <paramref name="cursor"/> with its signature, or null: Jupyter's inspect request.</summary>
+    public string? Inspect(string code, int cursor) => CodeInsight.Inspect(ScriptFor(code), code, cursor);
+
+    /// <summary>A not-yet-run cell as it would compile after the cells run so far (directive lines blanked).</summary>
+    private Script ScriptFor(string code)
+    {
+        var options = scriptOptions.WithFilePath(Path.Combine(folder, $"cell{executionCount + 1}.csx"));
+        var source = CellSource.Parse(code).Code;
+        return state is null ? CSharpScript.Create(source, options, typeof(CellGlobals)) : state.Script.ContinueWith(source, options);
     }
 
     public void Dispose()

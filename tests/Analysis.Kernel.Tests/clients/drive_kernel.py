@@ -1,0 +1,171 @@
+"""Drives the kernel with Debian's jupyter_client, a client this project did not write.
+
+usage: drive_kernel.py KERNEL_NAME < script.json   (JUPYTER_PATH must point at the kernelspec's share/jupyter)
+       drive_kernel.py KERNEL_NAME --start-and-wait PID_FILE  (writes the kernel's pid there and sleeps: the test kills this client)
+
+script.json is a list of steps, run in order; one JSON result per step is printed as a list:
+  {"execute": CODE, "timeout": S, "interrupt_after": S}  -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds"}
+  {"execute_queued": [CODE, ...]}  (all sent before any reply is read) -> {"replies": [content, ...]}
+  {"kernel_info": true} / {"is_complete": CODE} / {"complete": CODE, "cursor_pos": N} / {"inspect": CODE, "cursor_pos": N}
+  {"comm_info": true} / {"history": true}                 -> {"reply": content}
+  {"restart": true}                                         -> {"old_pid", "new_pid"}
+  {"shutdown": true}                                        -> {"pid", "alive_after": bool}
+  {"forged_execute": CODE}                                  -> {"reply": null or content}   (signed with a wrong key)
+  {"stderr": true}                                          -> {"text": the kernel's stderr so far}
+"""
+import json
+import os
+import sys
+import tempfile
+import time
+
+from jupyter_client.manager import KernelManager
+from jupyter_client.session import Session
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie still answers kill(0): look at its state
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_gone(pid, seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        if not alive(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def drain(kc, msg_id, timeout):
+    """iopub messages whose parent is msg_id, until the kernel reports idle for it."""
+    outputs = []
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            msg = kc.get_iopub_msg(timeout=max(0.1, end - time.time()))
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status":
+            if msg["content"]["execution_state"] == "idle":
+                return outputs, True
+            continue
+        outputs.append({"msg_type": msg["msg_type"], "content": msg["content"]})
+    return outputs, False
+
+
+def shell_reply(kc, msg_id, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            reply = kc.get_shell_msg(timeout=max(0.1, end - time.time()))
+        except Exception:
+            return None
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply["content"]
+    return None
+
+
+def request(kc, msg_id, timeout=30):
+    reply = shell_reply(kc, msg_id, timeout)
+    outputs, idle = drain(kc, msg_id, timeout)
+    return {"reply": reply, "outputs": outputs, "idle": idle}
+
+
+def start(name, stderr_path):
+    km = KernelManager(kernel_name=name)
+    km.start_kernel(stderr=open(stderr_path, "w"))
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    return km, kc
+
+
+def main():
+    name = sys.argv[1]
+    stderr_path = tempfile.mktemp(suffix=".kernel.log")
+    if "--start-and-wait" in sys.argv:
+        km, kc = start(name, stderr_path)
+        with open(sys.argv[3] + ".tmp", "w") as f:
+            f.write(str(km.provisioner.pid))
+        os.rename(sys.argv[3] + ".tmp", sys.argv[3])
+        time.sleep(3600)
+        return
+    steps = json.load(sys.stdin)
+    t0 = time.time()
+    km, kc = start(name, stderr_path)
+    results = []
+    first_result_seconds = None
+    for step in steps:
+        if "execute" in step:
+            timeout = step.get("timeout", 60)
+            started = time.time()
+            msg_id = kc.execute(step["execute"], allow_stdin=False)
+            if "interrupt_after" in step:
+                time.sleep(step["interrupt_after"])
+                km.interrupt_kernel()
+            result = request(kc, msg_id, timeout)
+            result["seconds"] = time.time() - started
+            if first_result_seconds is None:
+                first_result_seconds = time.time() - t0
+            results.append(result)
+        elif "execute_queued" in step:
+            ids = [kc.execute(code, allow_stdin=False) for code in step["execute_queued"]]
+            results.append({"replies": [request(kc, msg_id)["reply"] for msg_id in ids]})
+        elif "kernel_info" in step:
+            results.append(request(kc, kc.kernel_info()))
+        elif "is_complete" in step:
+            results.append(request(kc, kc.is_complete(step["is_complete"])))
+        elif "complete" in step:
+            results.append(request(kc, kc.complete(step["complete"], step.get("cursor_pos"))))
+        elif "inspect" in step:
+            results.append(request(kc, kc.inspect(step["inspect"], step.get("cursor_pos"))))
+        elif "comm_info" in step:
+            results.append(request(kc, kc.comm_info()))
+        elif "history" in step:
+            results.append(request(kc, kc.history()))
+        elif "restart" in step:
+            old = km.provisioner.pid
+            km.restart_kernel(now=False)
+            kc.stop_channels()
+            kc = km.client()
+            kc.start_channels()
+            kc.wait_for_ready(timeout=60)
+            results.append({"old_pid": old, "new_pid": km.provisioner.pid, "old_alive": alive(old)})
+        elif "shutdown" in step:
+            pid = km.provisioner.pid
+            kc.shutdown()
+            exited = wait_gone(pid, 10)
+            results.append({"pid": pid, "alive_after": not exited, "exited_by_itself": exited})
+            km.shutdown_kernel(now=True)
+        elif "forged_execute" in step:
+            forger = Session(key=b"not-the-key", username="forger")
+            msg = forger.msg("execute_request", {"code": step["forged_execute"], "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+            forger.send(kc.shell_channel.socket, msg)
+            results.append({"reply": shell_reply(kc, msg["header"]["msg_id"], step.get("timeout", 3))})
+        elif "stderr" in step:
+            time.sleep(0.3)
+            with open(stderr_path) as f:
+                results.append({"text": f.read()})
+    cpu = None
+    if km.is_alive():
+        with open(f"/proc/{km.provisioner.pid}/stat") as f:
+            fields = f.read().split(")")[-1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    print(json.dumps({"results": results, "first_result_seconds": first_result_seconds, "kernel_cpu_seconds": cpu}))
+
+
+main()
