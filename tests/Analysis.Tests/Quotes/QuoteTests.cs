@@ -1,3 +1,4 @@
+using Analysis.Charts;
 using Analysis.Extraction.Quotes;
 using Analysis.Tests.Entities;
 
@@ -60,5 +61,18 @@ public class QuoteTests
         Assert.Equal(["a", "b"], shared.Select(s => s.ArticleId).Order());
         Assert.All(shared, s => Assert.Equal("exact", s.Match));
         Assert.Equal("quote", quotes.ToDataFrame().Columns[2].Name);
+    }
+
+    [Fact]
+    public void SpeakerChartHasOneTracePerOutletAndTheTopSpeakers()
+    {
+        var quotes = Corpus.FromTexts(
+            ("a", "“We will rebuild every school in the region,” said Maria Lopez."),
+            ("b", "“Nothing has changed for us at all,” said John Reed. “We keep waiting for any news,” Reed added.")).Quotes();
+        var html = Plotly.NET.GenericChart.toChartHTML(QuoteCharts.SpeakersByOutlet(quotes, top: 1));
+        Assert.Contains("John Reed", html);
+        Assert.DoesNotContain("Maria Lopez", html);
+        Assert.Contains("\"name\":\"b\"", html);
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCharts.SpeakersByOutlet(quotes, top: 0));
     }
 }
