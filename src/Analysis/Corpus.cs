@@ -48,7 +48,7 @@ public sealed class Corpus
     /// never taken as a headline (an in-memory text is a body).
     /// </summary>
     public static Corpus FromTexts(params (string Id, string Text)[] texts) =>
-        new(texts.Select(t => ArticleBuilder.Build(t.Id, t.Text, detectHeadline: false)).ToList());
+        new(texts.Select(t => ArticleBuilder.Build(t.Id, t.Text)).ToList());
 
     /// <summary>The article with id <paramref name="id"/>; throws naming the id when there is none.</summary>
     public Article this[string id] => Articles.FirstOrDefault(a => a.Id == id)

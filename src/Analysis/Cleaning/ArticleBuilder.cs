@@ -7,10 +7,13 @@ namespace Analysis.Cleaning;
 /// <summary>Runs cleaning and segmentation on a raw text and assembles the <see cref="Article"/>.</summary>
 public static class ArticleBuilder
 {
-    /// <summary>Builds an article from raw text; metadata fields left null are filled from the text where possible.</summary>
+    /// <summary>
+    /// Builds an article from raw text; metadata fields left null are filled from the text where possible. The first
+    /// line is taken as a headline only with <paramref name="detectHeadline"/> (an in-memory text is a body).
+    /// </summary>
     public static Article Build(string id, string raw, string file = "", string? outlet = null, string? headline = null,
         DateOnly? published = null, string? url = null, string? encoding = null, IReadOnlyList<string>? warnings = null,
-        string? byline = null, bool detectHeadline = true) =>
+        string? byline = null, bool detectHeadline = false) =>
         Build(id, raw, file, new ArticleMetadata
         {
             Outlet = outlet, Headline = headline, Published = published, Url = url, Byline = byline,

@@ -41,7 +41,7 @@ public sealed record CleanOptions
     public bool DetectHeadline { get; init; } = true;
     /// <summary>A headline known from metadata: a first line equal to it is set apart whatever its shape.</summary>
     public string? KnownHeadline { get; init; }
-    /// <summary>Word frequencies used to rejoin split words (default <see cref="Lexicon.English"/>).</summary>
+    /// <summary>Word frequencies used to rejoin split words (default <see cref="Lexicon.English"/>, loaded only when a text needs it).</summary>
     public Lexicon? Lexicon { get; init; }
 }
 
@@ -77,21 +77,43 @@ public static class Cleaner
         public bool IsBody => Kind is null;
     }
 
+    /// <summary>What the rules found besides line kinds.</summary>
+    private sealed class Findings
+    {
+        public readonly List<SocialPost> Posts = new();
+        public readonly List<DateEvidence> Dates = new();
+        public readonly List<RemovedPiece> Extra = new();
+        public string? Byline, Outlet;
+    }
+
     /// <summary>Cleans <paramref name="raw"/>; see the class summary.</summary>
     public static CleanedText Clean(string raw, CleanOptions? options = null)
     {
         options ??= new CleanOptions();
         var lines = SplitLines(raw);
-        var posts = new List<SocialPost>();
-        var dates = new List<DateEvidence>();
-        var extra = new List<RemovedPiece>();
-        string? byline = null, outlet = null, headline = null;
-
+        var found = new Findings();
         MarkTeaserBlocks(lines);
-        MarkPosts(lines, posts, dates);
-        for (int i = 0; i < lines.Count; i++)
+        MarkPosts(lines, found);
+        MarkLines(lines, found);
+        MarkSourceLines(lines, found);
+        var headline = MarkHeadline(lines, options);
+        MarkHeadings(lines);
+        MarkRepeats(lines);
+        DatelineAtStart(raw, lines, found);
+        var (text, map, joins) = Build(raw, lines, options.Lexicon);
+
+        var removed = lines.Where(l => !l.IsBody)
+            .Select(l => new RemovedPiece(l.Kind!, l.Reason!, l.Start, l.End, l.Text))
+            .Concat(found.Extra).Concat(joins)
+            .OrderBy(p => p.RawStart).ToList();
+        return new CleanedText(text, map, removed, found.Posts, headline, found.Byline, found.Outlet, found.Dates);
+    }
+
+    /// <summary>Chrome, one-line teasers, captions, bylines, bios, credits and date lines.</summary>
+    private static void MarkLines(List<Line> lines, Findings found)
+    {
+        foreach (var l in lines)
         {
-            var l = lines[i];
             if (!l.IsBody) continue;
             if (LineRules.Chrome(l.Text, l.Words) is { } why) Set(l, PieceKinds.Chrome, why);
             else if (LineRules.IsInlineTeaser(l.Text, l.Words)) Set(l, PieceKinds.Teaser, "link to another story");
@@ -99,38 +121,26 @@ public static class Cleaner
             {
                 Set(l, PieceKinds.Caption, "photo caption (ends with a photo credit)");
                 foreach (var d in AbsoluteDates.Find(l.Text))
-                    if (d.Date is { } date) dates.Add(new DateEvidence("caption", date, d.Surface));
+                    if (d.Date is { } date) found.Dates.Add(new DateEvidence("caption", date, d.Surface));
             }
             else if (LineRules.BylineNames(l.Text, l.Words) is { } names)
             {
                 Set(l, PieceKinds.Byline, "byline");
-                byline ??= names;
+                found.Byline ??= names;
             }
             else if (LineRules.BioLine(l.Text, l.Words) is { } bio)
             {
                 Set(l, PieceKinds.Bio, "author bio");
-                byline ??= bio.Name;
-                outlet ??= bio.Outlet;
+                found.Byline ??= bio.Name;
+                found.Outlet ??= bio.Outlet;
             }
             else if (LineRules.IsCredit(l.Text, l.Words)) Set(l, PieceKinds.Credit, "contributor credit");
             else if (LineRules.DatelineDate(l.Text, l.Words) is { } dateline)
             {
                 Set(l, PieceKinds.Dateline, "date line");
-                dates.Add(new DateEvidence("dateline", dateline.Date!.Value, dateline.Surface));
+                found.Dates.Add(new DateEvidence("dateline", dateline.Date!.Value, dateline.Surface));
             }
         }
-        MarkSourceLines(lines, ref outlet);
-        headline = MarkHeadline(lines, options);
-        MarkHeadings(lines);
-        MarkRepeats(lines);
-        DatelineAtStart(raw, lines, extra, dates);
-        var (text, map, joins) = Build(raw, lines, options.Lexicon ?? null);
-
-        var removed = lines.Where(l => !l.IsBody)
-            .Select(l => new RemovedPiece(l.Kind!, l.Reason!, l.Start, l.End, l.Text))
-            .Concat(extra).Concat(joins)
-            .OrderBy(p => p.RawStart).ToList();
-        return new CleanedText(text, map, removed, posts, headline, byline, outlet, dates);
     }
 
     private static void Set(Line l, string kind, string reason) => (l.Kind, l.Reason) = (kind, reason);
@@ -188,7 +198,7 @@ public static class Cleaner
     /// An attribution line ("— Name (@handle) date") and the short paragraph before it make one post; a short
     /// line carrying a social-media link is a post fragment of its own.
     /// </summary>
-    private static void MarkPosts(List<Line> lines, List<SocialPost> posts, List<DateEvidence> dates)
+    private static void MarkPosts(List<Line> lines, Findings found)
     {
         for (int i = 0; i < lines.Count; i++)
         {
@@ -196,29 +206,41 @@ public static class Cleaner
             if (l.IsBody && LineRules.PostAttributionLine(l.Text) is { } attribution)
             {
                 Set(l, PieceKinds.Post, $"social post attribution (@{attribution.Handle})");
-                int start = l.Start;
-                string body = "";
-                if (i > 0 && lines[i - 1].IsBody && lines[i - 1].Text.Length <= MaxPostLength)
-                {
-                    Set(lines[i - 1], PieceKinds.Post, $"social post text (@{attribution.Handle})");
-                    start = lines[i - 1].Start;
-                    body = lines[i - 1].Text;
-                }
-                posts.Add(new SocialPost(body, attribution.Author, attribution.Handle, attribution.Date, start, l.End));
-                if (attribution.Date is { } d) dates.Add(new DateEvidence("post", d, attribution.DateText));
+                int first = PostTextStart(lines, i);
+                for (int j = first; j < i; j++) Set(lines[j], PieceKinds.Post, $"social post text (@{attribution.Handle})");
+                var body = string.Join("\n", lines.Skip(first).Take(i - first).Select(x => x.Text));
+                found.Posts.Add(new SocialPost(body, attribution.Author, attribution.Handle, attribution.Date, lines[first].Start, l.End));
+                if (attribution.Date is { } d) found.Dates.Add(new DateEvidence("post", d, attribution.DateText));
             }
         }
         foreach (var l in lines)
             if (l.IsBody && l.Text.Length <= MaxPostLength && LineRules.HasSocialLink(l.Text))
             {
                 Set(l, PieceKinds.Post, "line carrying a social-media link");
-                posts.Add(new SocialPost(l.Text, null, null, null, l.Start, l.End));
+                found.Posts.Add(new SocialPost(l.Text, null, null, null, l.Start, l.End));
             }
-        posts.Sort((a, b) => a.RawStart.CompareTo(b.RawStart));
+        found.Posts.Sort((a, b) => a.RawStart.CompareTo(b.RawStart));
+    }
+
+    /// <summary>
+    /// Index of the first line of the post whose attribution is line <paramref name="attribution"/>: the body line
+    /// before it when short enough for a post, and earlier lines while they carry a mention, hashtag or link and the
+    /// post stays short enough.
+    /// </summary>
+    private static int PostTextStart(List<Line> lines, int attribution)
+    {
+        int first = attribution, length = 0;
+        for (int j = attribution - 1; j >= 0 && lines[j].IsBody; j--)
+        {
+            length += lines[j].Text.Length;
+            if (length > MaxPostLength || (j < attribution - 1 && !LineRules.HasSocialMarker(lines[j].Text))) break;
+            first = j;
+        }
+        return first;
     }
 
     /// <summary>Source and copyright lines count only among the first two or last three body lines.</summary>
-    private static void MarkSourceLines(List<Line> lines, ref string? outlet)
+    private static void MarkSourceLines(List<Line> lines, Findings found)
     {
         var body = lines.Where(l => l.IsBody).ToList();
         for (int k = 0; k < body.Count; k++)
@@ -226,7 +248,7 @@ public static class Cleaner
             if (k >= 2 && k < body.Count - 3) continue;
             if (LineRules.SourceOutlet(body[k].Text, body[k].Words) is not { } named) continue;
             Set(body[k], PieceKinds.Source, "source line");
-            outlet ??= named;
+            found.Outlet ??= named;
         }
     }
 
@@ -242,7 +264,7 @@ public static class Cleaner
         bool known = options.KnownHeadline is { } h && string.Equals(Normalize(h), Normalize(l.Text), StringComparison.OrdinalIgnoreCase);
         int next = lines.FindIndex(first + 1, x => x.IsBody);
         bool shaped = options.DetectHeadline && next > 0 && LineRules.ReadsAsHeadline(l.Text, l.Words)
-            && (lines[first + 1].BlankBefore || lines[next].Words >= 2 * l.Words && LineRules.EndsSentence(lines[next].Text));
+            && (lines[first + 1].BlankBefore || lines[next].Words >= 2 * l.Words && LineRules.EndsInPunctuation(lines[next].Text));
         if (!known && !shaped) return null;
         Set(l, PieceKinds.Headline, known ? "first line repeats the headline" : "first line reads as a headline");
         return l.Text;
@@ -274,13 +296,13 @@ public static class Cleaner
     }
 
     /// <summary>A dateline opening the first body paragraph ("GAZA CITY, Oct. 22 (Reuters) - ") is set apart.</summary>
-    private static void DatelineAtStart(string raw, List<Line> lines, List<RemovedPiece> extra, List<DateEvidence> dates)
+    private static void DatelineAtStart(string raw, List<Line> lines, Findings found)
     {
         var first = lines.FirstOrDefault(l => l.IsBody);
         if (first is null || LineRules.DatelineAtStart(first.Text) is not { } d) return;
         first.BodyStart = first.Start + d.Length;
-        extra.Add(new RemovedPiece(PieceKinds.Dateline, "dateline opening the first paragraph", first.Start, first.BodyStart, raw[first.Start..first.BodyStart]));
-        if (d.Date?.Date is { } date) dates.Add(new DateEvidence("dateline", date, d.Date.Surface));
+        found.Extra.Add(new RemovedPiece(PieceKinds.Dateline, "dateline opening the first paragraph", first.Start, first.BodyStart, raw[first.Start..first.BodyStart]));
+        if (d.Date?.Date is { } date) found.Dates.Add(new DateEvidence("dateline", date, d.Date.Surface));
     }
 
     private static (string Text, OffsetMap Map, List<RemovedPiece> Joins) Build(string raw, List<Line> lines, Lexicon? lexicon)

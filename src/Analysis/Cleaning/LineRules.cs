@@ -17,7 +17,7 @@ internal static partial class LineRules
     [GeneratedRegex(@"^(?:skip to (?:the )?(?:main )?(?:content|navigation|main)|advertisement(?:\s*[-–—]\s*scroll to continue)?|(?:sponsored|promoted|partner)(?: content)?|share(?: this (?:article|story|page))?|copy link|print(?: this (?:article|page))?|e-?mail|comments?|listen to (?:this )?(?:article|story)|(?:image|photo|video)(?: source| credit)?|(?:\p{L}+ ){0,2}banner(?: \d+)?|[•·*|\-–—_=~]+|follow us(?: on [\p{L} ,]+)?|click here.*)\s*:?$", Ci)]
     private static partial Regex ChromeLine();
 
-    [GeneratedRegex(@"^(?:\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?|(?:reading|read) time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?))\.?$", Ci)]
+    [GeneratedRegex(@"^(?:\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?|(?:reading|read) time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)|(?:published|updated|posted)\s*:?\s*\d{1,2}\s*(?:min|mins|minutes?|hours?|hrs?|days?)\s+ago)\.?$", Ci)]
     private static partial Regex ReadingTime();
 
     [GeneratedRegex(@"^(?:sign up|subscribe|unsubscribe|get|receive|join)\b.*\bnewsletters?\b|\bour (?:[\p{L}-]+ )?newsletters?\b|^newsletters?$|^(?:sign up|subscribe)(?: now| here| today)?[.!]?$", Ci)]
@@ -31,6 +31,9 @@ internal static partial class LineRules
 
     [GeneratedRegex(@"^(?:related|read more|read also|also read|see also|more|watch|listen)\s*:\s*\S", Ci)]
     private static partial Regex InlineTeaser();
+
+    [GeneratedRegex(@"^(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]\s*\S", Ci)]
+    private static partial Regex LabelledCaption();
 
     [GeneratedRegex(@"^[—–-]{1,2}\s*(?<author>[^()@\r\n]{1,80}?)\s*\(@(?<handle>[A-Za-z0-9_]{1,30})\)\s*(?<date>[^\r\n]{0,40})$")]
     private static partial Regex PostAttribution();
@@ -55,8 +58,11 @@ internal static partial class LineRules
     [GeneratedRegex(@"\bis\s+(?<outlet>(?:The\s)?[\p{Lu}][\p{L}&.-]*(?:\s(?:of|the|and|&|[\p{Lu}][\p{L}&.-]*)){0,5})['’]s\s|\b(?:for|at|with)\s+(?<outlet>(?:[Tt]he\s)?[\p{Lu}][\p{L}&.-]*(?:\s(?:of|the|and|&|[\p{Lu}][\p{L}&.-]*)){0,5})")]
     private static partial Regex BioOutlet();
 
-    [GeneratedRegex(@"^(?<names>[^\r\n]{3,200}?)\s+contributed(?:\s+(?:additional\s+)?reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$|^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^\r\n]{0,300}$", Ci)]
-    private static partial Regex Credit();
+    [GeneratedRegex(@"\scontributed(?:\s+(?:additional\s+)?reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?$", Ci)]
+    private static partial Regex ContributedCredit();
+
+    [GeneratedRegex(@"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", Ci)]
+    private static partial Regex ByCredit();
 
     [GeneratedRegex(@"^(?i:from|source|via|originally (?:published|appeared) (?:by|in|on|at))\s*:?\s+(?<outlet>(?:[Tt]he\s+)?[\p{Lu}][\p{L}&.'’-]*(?:\s+(?:of|the|and|&|[\p{Lu}][\p{L}&.'’-]*)){0,6})\.?$")]
     private static partial Regex SourceLine();
@@ -74,7 +80,7 @@ internal static partial class LineRules
     public static string? Chrome(string line, int words)
     {
         if (words <= 8 && ChromeLine().IsMatch(line)) return "page chrome (navigation, share, advert or banner label)";
-        if (words <= 5 && ReadingTime().IsMatch(line)) return "reading-time label";
+        if (words <= 6 && ReadingTime().IsMatch(line)) return "reading-time or time-stamp label";
         if (words <= 20 && Newsletter().IsMatch(line)) return "newsletter notice";
         if (words <= 80 && line.Contains("cookie", StringComparison.OrdinalIgnoreCase) && CookieNotice().IsMatch(line)) return "cookie notice";
         return null;
@@ -101,14 +107,22 @@ internal static partial class LineRules
         || line.Contains("twitter.com/", StringComparison.OrdinalIgnoreCase) || line.Contains("x.com/", StringComparison.OrdinalIgnoreCase)
         ? SocialLink().IsMatch(line) : false;
 
-    /// <summary>True for a photo caption: a line ending in a photo credit.</summary>
+    [GeneratedRegex(@"(?:^|\s)[@#]\w|https?://")]
+    private static partial Regex SocialMarker();
+
+    /// <summary>True when the line has an @mention, a #hashtag or a link.</summary>
+    public static bool HasSocialMarker(string line) => SocialMarker().IsMatch(line);
+
+    /// <summary>True for a photo caption: a line ending in a photo credit, or labelled "Image caption, …" / "Image source, …".</summary>
     public static bool IsCaption(string line, int words)
     {
+        if (words <= 90 && LabelledCaption().IsMatch(line)) return true;
         if (words is < 6 or > 90 || line[0] is '"' or '“' or '‘' or '\'') return false;
         char last = line[^1];
         if (last is not (')' or '.') && !char.IsLetter(last)) return false;
-        return (line.Contains('/') || line.Contains("via", StringComparison.Ordinal) || line.Contains(':')
-            || line.Contains("Photo", StringComparison.OrdinalIgnoreCase)) && CaptionCredit().IsMatch(line);
+        return (line.Contains('/') || line.Contains("via", StringComparison.Ordinal) || line.Contains("Photo", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("Image", StringComparison.OrdinalIgnoreCase) || line.Contains("Picture", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("Credit", StringComparison.OrdinalIgnoreCase)) && CaptionCredit().IsMatch(line);
     }
 
     /// <summary>The names of a byline line ("By A, B and C"), or null.</summary>
@@ -131,8 +145,7 @@ internal static partial class LineRules
 
     /// <summary>True for a contributor credit ("… contributed to this report", "Reporting by …").</summary>
     public static bool IsCredit(string line, int words) => words <= 60
-        && (line.Contains("contributed", StringComparison.OrdinalIgnoreCase) || line.Contains("by ", StringComparison.OrdinalIgnoreCase))
-        && Credit().IsMatch(line);
+        && (line.Contains("contributed", StringComparison.OrdinalIgnoreCase) ? ContributedCredit().IsMatch(line) : ByCredit().IsMatch(line));
 
     /// <summary>The outlet named by a source line ("From The Epoch Times") or a copyright line, or null.</summary>
     public static string? SourceOutlet(string line, int words)
@@ -170,7 +183,7 @@ internal static partial class LineRules
     /// <summary>True for a section heading: a short line in capitals ("SIRENS IN TEL AVIV").</summary>
     public static bool IsCapitalsHeading(string line, int words)
     {
-        if (words > 12 || EndsSentence(line)) return false;
+        if (words > 12 || EndsInPunctuation(line)) return false;
         int letters = 0;
         foreach (char c in line)
         {
@@ -182,17 +195,25 @@ internal static partial class LineRules
 
     /// <summary>True for a short title-like line ("Profound tension"): few words, no digits, no final punctuation.</summary>
     public static bool IsShortTitle(string line, int words) =>
-        words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsSentence(line) && !line.Any(char.IsDigit)
+        words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsInPunctuation(line) && !line.Any(char.IsDigit)
         && line.IndexOfAny([':', '"', '“', '”', '(', '@', '#']) < 0;
 
-    /// <summary>True when the line reads as a headline: short, starting with a capital, no final period or comma.</summary>
-    public static bool ReadsAsHeadline(string line, int words) =>
-        words is >= 1 and <= 25 && line.Length <= 220 && line.Any(char.IsLetter)
-        && (char.IsUpper(line[0]) || char.IsDigit(line[0]) || line[0] is '"' or '“' or '‘' or '\'' or '«' || char.IsSymbol(line[0]))
-        && line[^1] is not ('.' or ',' or ';' or ':' or '…');
+    /// <summary>
+    /// True when the line reads as a headline: at most 25 words, not starting with a lower-case word ("iTunes" is
+    /// fine), not ending with a period (an ellipsis is fine), comma, semicolon or colon.
+    /// </summary>
+    public static bool ReadsAsHeadline(string line, int words)
+    {
+        if (words is < 1 or > 25 || line.Length > 220 || !line.Any(char.IsLetter)) return false;
+        int firstSpace = line.IndexOf(' ');
+        var firstWord = firstSpace < 0 ? line : line[..firstSpace];
+        if (char.IsLower(line[0]) && !firstWord.Any(char.IsUpper)) return false;
+        if (line.EndsWith("...", StringComparison.Ordinal) || line[^1] == '…') return true;
+        return line[^1] is not ('.' or ',' or ';' or ':');
+    }
 
-    /// <summary>True when the line ends like a finished sentence (terminal punctuation, possibly inside quotes or brackets).</summary>
-    public static bool EndsSentence(string line)
+    /// <summary>True when the line ends in punctuation (. ! ? … : ; or a comma), possibly inside closing quotes or brackets.</summary>
+    public static bool EndsInPunctuation(string line)
     {
         int i = line.Length - 1;
         while (i >= 0 && line[i] is '"' or '”' or '’' or '\'' or ')' or ']' or '»') i--;

@@ -166,18 +166,8 @@ public static class CorpusLoader
         var text = row.Get("text", "body", "content");
         if (text is null) { Skip("row has no text"); return; }
         var warnings = new List<string>(fileWarnings);
-        DateOnly? published = null;
-        try { published = ArticleMetadata.ParseDate(row.Get("published", "date")); }
-        catch (FormatException e) { warnings.Add("published: " + e.Message); }
-        var meta = new ArticleMetadata
-        {
-            Outlet = row.Get("outlet", "source", "publisher"),
-            Headline = row.Get("headline", "title"),
-            Published = published,
-            PublishedBasis = published is null ? null : "source column",
-            Byline = row.Get("byline", "author", "authors"),
-            Url = row.Get("url"),
-        };
+        var meta = row.Metadata("source column", out var dateProblem);
+        if (dateProblem is not null) warnings.Add("published: " + dateProblem);
         var id = row.Get("id", "article_id") ?? $"{Path.GetFileNameWithoutExtension(rel)}_{row.Line}";
         // A table names its headline in a column: the text's first line is only taken as one when it repeats it.
         Add(result, ArticleBuilder.Build(id, text, where, meta, encoding, warnings, detectHeadline: false));

@@ -8,7 +8,8 @@ internal static class HtmlPage
     /// <summary>The page's article text (paragraphs on their own lines) and metadata, or null when it has none.</summary>
     public static (string Text, ArticleMetadata Meta)? Extract(string html, string path)
     {
-        var page = Reader.ParseArticle(new Uri(path).AbsoluteUri, html);
+        // The (uri, text) constructor parses the given text; Reader.ParseArticle(string, string) would download the uri.
+        var page = new Reader(new Uri(path).AbsoluteUri, html).GetArticle();
         var text = page.IsReadable ? page.TextContent?.Trim() : null;
         if (string.IsNullOrWhiteSpace(text)) return null;
         DateOnly? published = page.PublicationDate is { } d ? DateOnly.FromDateTime(d) : null;

@@ -28,18 +28,8 @@ internal sealed class Manifest
             var file = row.Get("file", "filename", "path");
             if (row.Problem is not null) { manifest.Skip(where, row.Problem); continue; }
             if (file is null) { manifest.Skip(where, "manifest row has no file name"); continue; }
-            DateOnly? published;
-            try { published = ArticleMetadata.ParseDate(row.Get("published", "date")); }
-            catch (FormatException e) { manifest.Skip(where, $"manifest row for '{file}': {e.Message}"); continue; }
-            var meta = new ArticleMetadata
-            {
-                Outlet = row.Get("outlet", "source", "publisher"),
-                Headline = row.Get("headline", "title"),
-                Published = published,
-                PublishedBasis = published is null ? null : "manifest",
-                Byline = row.Get("byline", "author", "authors"),
-                Url = row.Get("url"),
-            };
+            var meta = row.Metadata("manifest", out var dateProblem);
+            if (dateProblem is not null) { manifest.Skip(where, $"manifest row for '{file}': {dateProblem}"); continue; }
             var key = file.Replace('\\', '/');
             if (!manifest._byFile.TryAdd(key, (meta, row.Line)))
                 manifest.Skip(where, $"second manifest row for '{file}' (line {manifest._byFile[key].Line} is used)");

@@ -12,6 +12,27 @@ internal sealed record TableRow(int Line, IReadOnlyDictionary<string, string?> F
             if (Fields.TryGetValue(n, out var v) && !string.IsNullOrWhiteSpace(v)) return v.Trim();
         return null;
     }
+
+    /// <summary>
+    /// The metadata columns of the row (outlet, headline, published, byline, url and their usual aliases); a published
+    /// value that is not a date is left out and described in <paramref name="dateProblem"/>.
+    /// </summary>
+    public ArticleMetadata Metadata(string publishedBasis, out string? dateProblem)
+    {
+        DateOnly? published = null;
+        dateProblem = null;
+        try { published = ArticleMetadata.ParseDate(Get("published", "date")); }
+        catch (FormatException e) { dateProblem = e.Message; }
+        return new ArticleMetadata
+        {
+            Outlet = Get("outlet", "source", "publisher"),
+            Headline = Get("headline", "title"),
+            Published = published,
+            PublishedBasis = published is null ? null : publishedBasis,
+            Byline = Get("byline", "author", "authors"),
+            Url = Get("url"),
+        };
+    }
 }
 
 /// <summary>Reads CSV (through CsvHelper) and JSON Lines into <see cref="TableRow"/>s; malformed rows are kept with their problem.</summary>

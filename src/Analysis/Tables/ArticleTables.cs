@@ -29,50 +29,62 @@ public static class ArticleTables
         Column<Article>.Text("warnings", a => a.Warnings.Count == 0 ? null : string.Join("; ", a.Warnings)));
 
     /// <summary>paragraphs: one row per paragraph of the clean body.</summary>
-    public static DataFrame ToParagraphsDataFrame(this IEnumerable<Article> articles) => TableBuilder.Build(
-        articles.SelectMany(a => a.Paragraphs.Select(p => (A: a, P: p))),
-        Column<(Article A, Paragraph P)>.Text("article_id", r => r.A.Id),
-        Column<(Article A, Paragraph P)>.Int("paragraph", r => r.P.Index),
-        Column<(Article A, Paragraph P)>.Int("start", r => r.P.Start),
-        Column<(Article A, Paragraph P)>.Int("end", r => r.P.End),
-        Column<(Article A, Paragraph P)>.Int("raw_start", r => r.A.Map.ToRaw(r.P.Span).Start),
-        Column<(Article A, Paragraph P)>.Int("raw_end", r => r.A.Map.ToRaw(r.P.Span).End),
-        Column<(Article A, Paragraph P)>.Int("words", r => Segmentation.Tokenizer.CountWords(r.A.Text.AsSpan(r.P.Start, r.P.End - r.P.Start))),
-        Column<(Article A, Paragraph P)>.Text("text", r => r.P.Span.Of(r.A.Text)));
+    public static DataFrame ToParagraphsDataFrame(this IEnumerable<Article> articles) => PerArticle(articles, a => a.Paragraphs,
+        [
+            Column<(Article A, Paragraph R)>.Int("paragraph", r => r.R.Index),
+            .. Spans<Paragraph>(r => r.R.Span),
+            Column<(Article A, Paragraph R)>.Int("words", r => Segmentation.Tokenizer.CountWords(r.A.Text.AsSpan(r.R.Start, r.R.End - r.R.Start))),
+            Column<(Article A, Paragraph R)>.Text("text", r => r.R.Span.Of(r.A.Text)),
+        ]);
 
     /// <summary>sentences: one row per sentence of the clean body.</summary>
-    public static DataFrame ToSentencesDataFrame(this IEnumerable<Article> articles) => TableBuilder.Build(
-        articles.SelectMany(a => a.Sentences.Select(s => (A: a, S: s))),
-        Column<(Article A, Sentence S)>.Text("article_id", r => r.A.Id),
-        Column<(Article A, Sentence S)>.Int("sentence", r => r.S.Index),
-        Column<(Article A, Sentence S)>.Int("paragraph", r => r.S.Paragraph),
-        Column<(Article A, Sentence S)>.Int("start", r => r.S.Start),
-        Column<(Article A, Sentence S)>.Int("end", r => r.S.End),
-        Column<(Article A, Sentence S)>.Int("raw_start", r => r.A.Map.ToRaw(r.S.Span).Start),
-        Column<(Article A, Sentence S)>.Int("raw_end", r => r.A.Map.ToRaw(r.S.Span).End),
-        Column<(Article A, Sentence S)>.Int("words", r => Segmentation.Tokenizer.CountWords(r.S.Text)),
-        Column<(Article A, Sentence S)>.Text("text", r => r.S.Text));
+    public static DataFrame ToSentencesDataFrame(this IEnumerable<Article> articles) => PerArticle(articles, a => a.Sentences,
+        [
+            Column<(Article A, Sentence R)>.Int("sentence", r => r.R.Index),
+            Column<(Article A, Sentence R)>.Int("paragraph", r => r.R.Paragraph),
+            .. Spans<Sentence>(r => r.R.Span),
+            Column<(Article A, Sentence R)>.Int("words", r => Segmentation.Tokenizer.CountWords(r.R.Text)),
+            Column<(Article A, Sentence R)>.Text("text", r => r.R.Text),
+        ]);
 
     /// <summary>removed: one row per piece cleaning removed or set apart (raw offsets).</summary>
-    public static DataFrame ToRemovedDataFrame(this IEnumerable<Article> articles) => TableBuilder.Build(
-        articles.SelectMany(a => a.Removed.Select(p => (A: a, P: p))),
-        Column<(Article A, RemovedPiece P)>.Text("article_id", r => r.A.Id),
-        Column<(Article A, RemovedPiece P)>.Text("kind", r => r.P.Kind),
-        Column<(Article A, RemovedPiece P)>.Text("reason", r => r.P.Reason),
-        Column<(Article A, RemovedPiece P)>.Int("raw_start", r => r.P.RawStart),
-        Column<(Article A, RemovedPiece P)>.Int("raw_end", r => r.P.RawEnd),
-        Column<(Article A, RemovedPiece P)>.Text("text", r => r.P.Text));
+    public static DataFrame ToRemovedDataFrame(this IEnumerable<Article> articles) => PerArticle(articles, a => a.Removed,
+        [
+            Column<(Article A, RemovedPiece R)>.Text("kind", r => r.R.Kind),
+            Column<(Article A, RemovedPiece R)>.Text("reason", r => r.R.Reason),
+            .. RawSpan<RemovedPiece>(r => new(r.R.RawStart, r.R.RawEnd)),
+            Column<(Article A, RemovedPiece R)>.Text("text", r => r.R.Text),
+        ]);
 
     /// <summary>posts: one row per embedded social-media post (raw offsets).</summary>
-    public static DataFrame ToPostsDataFrame(this IEnumerable<Article> articles) => TableBuilder.Build(
-        articles.SelectMany(a => a.Posts.Select(p => (A: a, P: p))),
-        Column<(Article A, SocialPost P)>.Text("article_id", r => r.A.Id),
-        Column<(Article A, SocialPost P)>.Text("author", r => r.P.Author),
-        Column<(Article A, SocialPost P)>.Text("handle", r => r.P.Handle),
-        Column<(Article A, SocialPost P)>.Date("date", r => r.P.Date),
-        Column<(Article A, SocialPost P)>.Int("raw_start", r => r.P.RawStart),
-        Column<(Article A, SocialPost P)>.Int("raw_end", r => r.P.RawEnd),
-        Column<(Article A, SocialPost P)>.Text("text", r => r.P.Text));
+    public static DataFrame ToPostsDataFrame(this IEnumerable<Article> articles) => PerArticle(articles, a => a.Posts,
+        [
+            Column<(Article A, SocialPost R)>.Text("author", r => r.R.Author),
+            Column<(Article A, SocialPost R)>.Text("handle", r => r.R.Handle),
+            Column<(Article A, SocialPost R)>.Date("date", r => r.R.Date),
+            .. RawSpan<SocialPost>(r => new(r.R.RawStart, r.R.RawEnd)),
+            Column<(Article A, SocialPost R)>.Text("text", r => r.R.Text),
+        ]);
+
+    /// <summary>A table with one row per item of every article, led by the article_id column.</summary>
+    private static DataFrame PerArticle<T>(IEnumerable<Article> articles, Func<Article, IEnumerable<T>> items, Column<(Article A, T R)>[] columns) =>
+        TableBuilder.Build(articles.SelectMany(a => items(a).Select(r => (A: a, R: r))),
+            [Column<(Article A, T R)>.Text("article_id", r => r.A.Id), .. columns]);
+
+    /// <summary>start, end (clean offsets) and raw_start, raw_end of a clean span.</summary>
+    private static Column<(Article A, T R)>[] Spans<T>(Func<(Article A, T R), TextSpan> clean) =>
+    [
+        Column<(Article A, T R)>.Int("start", r => clean(r).Start),
+        Column<(Article A, T R)>.Int("end", r => clean(r).End),
+        .. RawSpan<T>(r => r.A.Map.ToRaw(clean(r))),
+    ];
+
+    /// <summary>raw_start, raw_end.</summary>
+    private static Column<(Article A, T R)>[] RawSpan<T>(Func<(Article A, T R), TextSpan> raw) =>
+    [
+        Column<(Article A, T R)>.Int("raw_start", r => raw(r).Start),
+        Column<(Article A, T R)>.Int("raw_end", r => raw(r).End),
+    ];
 
     /// <summary>load_report: one row per input (file, table row, or manifest row).</summary>
     public static DataFrame ToDataFrame(this IEnumerable<LoadReportEntry> report) => TableBuilder.Build(report,

@@ -85,6 +85,15 @@ public class CleanerTests
     }
 
     [Fact]
+    public void PostTextOverSeveralLinesIsTakenWhileItLooksLikeAPost()
+    {
+        var raw = $"{Before}\nThread on the vote, with @cityhall:\nTurnout was 61% #vote2024 https://t.co/xYz\n— City Desk (@citydesk) May 2, 2024\n{After}";
+        var post = Assert.Single(Cleaner.Clean(raw, new CleanOptions { DetectHeadline = false }).Posts);
+        Assert.Equal("Thread on the vote, with @cityhall:\nTurnout was 61% #vote2024 https://t.co/xYz", post.Text);
+        Assert.Equal(raw.IndexOf("Thread", StringComparison.Ordinal), post.RawStart);
+    }
+
+    [Fact]
     public void RepeatedLeadAndCaptionAreCountedOnce()
     {
         const string caption = "A man walks past a damaged building in Kyiv, Ukraine. (Efrem Lukatsky/AP)";
@@ -117,6 +126,10 @@ public class CleanerTests
     [InlineData("Markets rally as inflation cools\n\nShares rose on Monday.", "Markets rally as inflation cools")]
     [InlineData("'Strong dollar' call halts slide\n\nThe dollar steadied.", "'Strong dollar' call halts slide")]
     [InlineData("Markets rally as inflation cools\nShares rose on Monday after figures showed prices rising more slowly than forecast.", "Markets rally as inflation cools")]
+    [InlineData("iPhone sales slow in China\n\nApple said sales fell.", "iPhone sales slow in China")]
+    [InlineData("Rivals of the £400 Apple...\n\nThe Mac mini is cheap.", "Rivals of the £400 Apple...")]
+    [InlineData("&#163;1.8m fine for broadcaster\n\nThe broadcaster paid.", "&#163;1.8m fine for broadcaster")]
+    [InlineData("shares fell sharply on monday\n\nThe index dropped.", null)]
     [InlineData("Markets rallied on Monday as inflation cooled.\nShares rose.", null)]
     [InlineData("Markets rally as inflation cools", null)]
     public void FirstLineIsTheHeadlineWhenItReadsAsOne(string raw, string? expected) =>

@@ -10,6 +10,9 @@ namespace Analysis.Extraction.Dates;
 /// <param name="Start">Offset of the first character in the searched text.</param>
 /// <param name="End">Offset after the last character.</param>
 /// <param name="Surface">The matched text.</param>
+/// <param name="Year">The written year, or null.</param>
+/// <param name="Month">Month number, 1–12.</param>
+/// <param name="Day">Day of the month, or null for a month and year.</param>
 /// <param name="Rule">Which pattern matched: month-day-year, month-day, day-month-year, day-month, iso, month-year.</param>
 public sealed record AbsoluteDate(int Start, int End, string Surface, int? Year, int Month, int? Day, string Rule)
 {
