@@ -75,6 +75,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return Resolve(article);
     }
 
+    /// <summary>An all-capitals line ("SIRENS IN TEL AVIV"): capitalization says nothing there, so it is skipped.</summary>
     private bool IsHeading(Sentence s)
     {
         int letters = 0, upper = 0;

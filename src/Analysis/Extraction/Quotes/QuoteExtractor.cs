@@ -6,11 +6,12 @@ namespace Analysis.Extraction.Quotes;
 
 /// <summary>
 /// Turns the quotation spans of one article into <see cref="Quote"/> rows with their speaker. The speaker is looked
-/// for, in order: after the closing mark (", Netanyahu told Blinken", ", said the official", "— Eli Dror"), before
-/// the opening mark in the same sentence ("Blinken said: “…”", "Miller said Blinken addressed “…”"),
-/// "according to X" in the sentence, then the speaker of the quotation just before (a quote continued in the next
-/// paragraph) or a speech verb with a speaker in the previous sentence. Names are the canonical names of the
-/// article's entities ("Blinken" → "Antony Blinken"); "he"/"she" is the last person named before the quote.
+/// for, in order: after the closing mark (", Netanyahu told Blinken", ", said the official"), a dash after it
+/// ("— Eli Dror"), before the opening mark in the same sentence and after any earlier quotation ("Blinken said: “…”",
+/// "Miller said Blinken addressed “…”"), "according to X" in the sentence, then, for a quotation opening its
+/// sentence, the speaker of the quotation just before (a quote continued in the next paragraph) or a speech verb
+/// with a speaker in the previous sentence. Names are the canonical names of the article's entities ("Blinken" →
+/// "Antony Blinken"); "he"/"she" is the first person named in the latest sentence that names one.
 /// </summary>
 internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
 {
