@@ -210,7 +210,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         }
         // "the official", "a senior State Department official": a short phrase starting with a determiner.
         int d = nearestLast ? Array.FindLastIndex(words, IsDeterminer) : IsDeterminer(words[0]) ? 0 : -1;
-        if (d < 0 || words.Length - d > 6 || words[d..].Any(w => NotInNounPhrase.Contains(w) || w.IndexOfAny(QuoteMarks) >= 0)) return null;
+        if (d < 0 || words.Length - d is < 2 or > 6 || words[d..].Any(w => NotInNounPhrase.Contains(w) || w.IndexOfAny(QuoteMarks) >= 0)) return null;
         var np = string.Join(' ', words[d..]);
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
