@@ -66,17 +66,6 @@ public static class Cleaner
     /// <summary>Longest text (characters) taken as an embedded post's body: a tweet plus its links.</summary>
     private const int MaxPostLength = 340;
 
-    private sealed class Line(int start, int end, bool blankBefore, string text)
-    {
-        public readonly int Start = start, End = end;
-        public readonly bool BlankBefore = blankBefore;
-        public readonly string Text = text;
-        public readonly int Words = LineRules.CountWords(text);
-        public int BodyStart = start;
-        public string? Kind, Reason;
-        public bool IsBody => Kind is null;
-    }
-
     /// <summary>What the rules found besides line kinds.</summary>
     private sealed class Findings
     {
@@ -110,32 +99,32 @@ public static class Cleaner
     }
 
     /// <summary>Chrome, one-line teasers, captions, bylines, bios, credits and date lines.</summary>
-    private static void MarkLines(List<Line> lines, Findings found)
+    private static void MarkLines(List<TextLine> lines, Findings found)
     {
         foreach (var l in lines)
         {
             if (!l.IsBody) continue;
-            if (LineRules.Chrome(l.Text, l.Words) is { } why) Set(l, PieceKinds.Chrome, why);
-            else if (LineRules.IsInlineTeaser(l.Text, l.Words)) Set(l, PieceKinds.Teaser, "link to another story");
-            else if (LineRules.IsCaption(l.Text, l.Words))
+            if (LineRules.Chrome(l.Span, l.Words) is { } why) Set(l, PieceKinds.Chrome, why);
+            else if (LineRules.IsInlineTeaser(l.Span, l.Words)) Set(l, PieceKinds.Teaser, "link to another story");
+            else if (LineRules.IsCaption(l.Span, l.Words))
             {
                 Set(l, PieceKinds.Caption, "photo caption (ends with a photo credit)");
                 foreach (var d in AbsoluteDates.Find(l.Text))
                     if (d.Date is { } date) found.Dates.Add(new DateEvidence("caption", date, d.Surface));
             }
-            else if (LineRules.BylineNames(l.Text, l.Words) is { } names)
+            else if (LineRules.BylineNames(l) is { } names)
             {
                 Set(l, PieceKinds.Byline, "byline");
                 found.Byline ??= names;
             }
-            else if (LineRules.BioLine(l.Text, l.Words) is { } bio)
+            else if (LineRules.BioLine(l) is { } bio)
             {
                 Set(l, PieceKinds.Bio, "author bio");
                 found.Byline ??= bio.Name;
                 found.Outlet ??= bio.Outlet;
             }
-            else if (LineRules.IsCredit(l.Text, l.Words)) Set(l, PieceKinds.Credit, "contributor credit");
-            else if (LineRules.DatelineDate(l.Text, l.Words) is { } dateline)
+            else if (LineRules.IsCredit(l.Span, l.Words)) Set(l, PieceKinds.Credit, "contributor credit");
+            else if (l.Words <= 12 && LineRules.DatelineDate(l.Text, l.Words) is { } dateline)
             {
                 Set(l, PieceKinds.Dateline, "date line");
                 found.Dates.Add(new DateEvidence("dateline", dateline.Date!.Value, dateline.Surface));
@@ -143,12 +132,12 @@ public static class Cleaner
         }
     }
 
-    private static void Set(Line l, string kind, string reason) => (l.Kind, l.Reason) = (kind, reason);
+    private static void Set(TextLine l, string kind, string reason) => (l.Kind, l.Reason) = (kind, reason);
 
     /// <summary>Non-blank lines with their raw bounds (surrounding white space trimmed); CR, LF and CRLF all end a line.</summary>
-    private static List<Line> SplitLines(string raw)
+    private static List<TextLine> SplitLines(string raw)
     {
-        var lines = new List<Line>();
+        var lines = new List<TextLine>();
         bool blankBefore = true;
         int i = 0;
         while (i <= raw.Length)
@@ -160,7 +149,7 @@ public static class Cleaner
             while (e > s && char.IsWhiteSpace(raw[e - 1])) e--;
             if (e > s)
             {
-                lines.Add(new Line(s, e, blankBefore, raw.Substring(s, e - s)));
+                lines.Add(new TextLine(raw, s, e, blankBefore));
                 blankBefore = false;
             }
             else blankBefore = true;
@@ -175,19 +164,19 @@ public static class Cleaner
     /// publishers put it); should that block hold most of the article's words, the label is mid-body and only it and
     /// the three lines after it (kicker, headline, summary) are taken.
     /// </summary>
-    private static void MarkTeaserBlocks(List<Line> lines)
+    private static void MarkTeaserBlocks(List<TextLine> lines)
     {
         int total = lines.Sum(l => l.Words);
         for (int i = 0; i < lines.Count; i++)
         {
-            if (!LineRules.IsTeaserLabel(lines[i].Text, lines[i].Words)) continue;
+            if (!LineRules.IsTeaserLabel(lines[i].Span, lines[i].Words)) continue;
             int tail = lines.Skip(i).Sum(l => l.Words);
             int end = tail * 2 > total ? Math.Min(lines.Count, i + 4) : lines.Count;
             Set(lines[i], PieceKinds.Teaser, "teaser label");
             for (int j = i + 1; j < end; j++)
             {
                 if (!lines[j].IsBody) continue;
-                if (LineRules.Chrome(lines[j].Text, lines[j].Words) is { } why) Set(lines[j], PieceKinds.Chrome, why);
+                if (LineRules.Chrome(lines[j].Span, lines[j].Words) is { } why) Set(lines[j], PieceKinds.Chrome, why);
                 else Set(lines[j], PieceKinds.Teaser, "in teaser block (another story)");
             }
             i = end - 1;
@@ -198,12 +187,12 @@ public static class Cleaner
     /// An attribution line ("— Name (@handle) date") and the short paragraph before it make one post; a short
     /// line carrying a social-media link is a post fragment of its own.
     /// </summary>
-    private static void MarkPosts(List<Line> lines, Findings found)
+    private static void MarkPosts(List<TextLine> lines, Findings found)
     {
         for (int i = 0; i < lines.Count; i++)
         {
             var l = lines[i];
-            if (l.IsBody && LineRules.PostAttributionLine(l.Text) is { } attribution)
+            if (l.IsBody && LineRules.PostAttributionLine(l) is { } attribution)
             {
                 Set(l, PieceKinds.Post, $"social post attribution (@{attribution.Handle})");
                 int first = PostTextStart(lines, i);
@@ -214,7 +203,7 @@ public static class Cleaner
             }
         }
         foreach (var l in lines)
-            if (l.IsBody && l.Text.Length <= MaxPostLength && LineRules.HasSocialLink(l.Text))
+            if (l.IsBody && l.Span.Length <= MaxPostLength && LineRules.HasSocialLink(l.Span))
             {
                 Set(l, PieceKinds.Post, "line carrying a social-media link");
                 found.Posts.Add(new SocialPost(l.Text, null, null, null, l.Start, l.End));
@@ -227,26 +216,26 @@ public static class Cleaner
     /// before it when short enough for a post, and earlier lines while they carry a mention, hashtag or link and the
     /// post stays short enough.
     /// </summary>
-    private static int PostTextStart(List<Line> lines, int attribution)
+    private static int PostTextStart(List<TextLine> lines, int attribution)
     {
         int first = attribution, length = 0;
         for (int j = attribution - 1; j >= 0 && lines[j].IsBody; j--)
         {
-            length += lines[j].Text.Length;
-            if (length > MaxPostLength || (j < attribution - 1 && !LineRules.HasSocialMarker(lines[j].Text))) break;
+            length += lines[j].Span.Length;
+            if (length > MaxPostLength || (j < attribution - 1 && !LineRules.HasSocialMarker(lines[j].Span))) break;
             first = j;
         }
         return first;
     }
 
     /// <summary>Source and copyright lines count only among the first two or last three body lines.</summary>
-    private static void MarkSourceLines(List<Line> lines, Findings found)
+    private static void MarkSourceLines(List<TextLine> lines, Findings found)
     {
         var body = lines.Where(l => l.IsBody).ToList();
         for (int k = 0; k < body.Count; k++)
         {
             if (k >= 2 && k < body.Count - 3) continue;
-            if (LineRules.SourceOutlet(body[k].Text, body[k].Words) is not { } named) continue;
+            if (body[k].Words > 12 || LineRules.SourceOutlet(body[k].Text, body[k].Words) is not { } named) continue;
             Set(body[k], PieceKinds.Source, "source line");
             found.Outlet ??= named;
         }
@@ -256,7 +245,7 @@ public static class Cleaner
     /// The first body line is the headline when it equals the known headline, or (when detection is on) reads as
     /// one and is followed by a blank line or by a longer paragraph.
     /// </summary>
-    private static string? MarkHeadline(List<Line> lines, CleanOptions options)
+    private static string? MarkHeadline(List<TextLine> lines, CleanOptions options)
     {
         int first = lines.FindIndex(l => l.IsBody);
         if (first < 0) return null;
@@ -264,39 +253,39 @@ public static class Cleaner
         bool known = options.KnownHeadline is { } h && string.Equals(Normalize(h), Normalize(l.Text), StringComparison.OrdinalIgnoreCase);
         int next = lines.FindIndex(first + 1, x => x.IsBody);
         bool shaped = options.DetectHeadline && next > 0 && LineRules.ReadsAsHeadline(l.Text, l.Words)
-            && (lines[first + 1].BlankBefore || lines[next].Words >= 2 * l.Words && LineRules.EndsInPunctuation(lines[next].Text));
+            && (lines[first + 1].BlankBefore || lines[next].Words >= 2 * l.Words && LineRules.EndsInPunctuation(lines[next].Span));
         if (!known && !shaped) return null;
         Set(l, PieceKinds.Headline, known ? "first line repeats the headline" : "first line reads as a headline");
         return l.Text;
     }
 
     /// <summary>Lines in capitals, and short title-like lines between body paragraphs, are section headings.</summary>
-    private static void MarkHeadings(List<Line> lines)
+    private static void MarkHeadings(List<TextLine> lines)
     {
         var body = lines.Where(l => l.IsBody).ToList();
         for (int k = 0; k < body.Count; k++)
         {
             var l = body[k];
-            if (LineRules.IsCapitalsHeading(l.Text, l.Words)) Set(l, PieceKinds.Heading, "section heading in capitals");
-            else if (k > 0 && k + 1 < body.Count && body[k + 1].Words >= 8 && l.BlankBefore && OpensSentence(body[k + 1].Text)
-                && LineRules.IsShortTitle(l.Text, l.Words))
+            if (LineRules.IsCapitalsHeading(l.Span, l.Words)) Set(l, PieceKinds.Heading, "section heading in capitals");
+            else if (k > 0 && k + 1 < body.Count && body[k + 1].Words >= 8 && l.BlankBefore && !char.IsLower(body[k + 1].Span[0])
+                && LineRules.IsShortTitle(l.Span, l.Words))
                 Set(l, PieceKinds.Heading, "short title line between paragraphs");
         }
     }
 
     /// <summary>A body paragraph or caption (four words or more) printed again is kept once.</summary>
-    private static void MarkRepeats(List<Line> lines)
+    private static void MarkRepeats(List<TextLine> lines)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<TextLine>(SameText.Instance);
         foreach (var l in lines)
         {
             if (!(l.IsBody || l.Kind == PieceKinds.Caption) || l.Words < 4) continue;
-            if (!seen.Add(Normalize(l.Text))) Set(l, PieceKinds.Repeat, l.IsBody ? "repeated paragraph" : "repeated caption");
+            if (!seen.Add(l)) Set(l, PieceKinds.Repeat, l.IsBody ? "repeated paragraph" : "repeated caption");
         }
     }
 
     /// <summary>A dateline opening the first body paragraph ("GAZA CITY, Oct. 22 (Reuters) - ") is set apart.</summary>
-    private static void DatelineAtStart(string raw, List<Line> lines, Findings found)
+    private static void DatelineAtStart(string raw, List<TextLine> lines, Findings found)
     {
         var first = lines.FirstOrDefault(l => l.IsBody);
         if (first is null || LineRules.DatelineAtStart(first.Text) is not { } d) return;
@@ -305,11 +294,11 @@ public static class Cleaner
         if (d.Date?.Date is { } date) found.Dates.Add(new DateEvidence("dateline", date, d.Date.Surface));
     }
 
-    private static (string Text, OffsetMap Map, List<RemovedPiece> Joins) Build(string raw, List<Line> lines, Lexicon? lexicon)
+    private static (string Text, OffsetMap Map, List<RemovedPiece> Joins) Build(string raw, List<TextLine> lines, Lexicon? lexicon)
     {
         var builder = new CleanTextBuilder(raw);
         var joins = new List<RemovedPiece>();
-        Line? previous = null;
+        TextLine? previous = null;
         foreach (var l in lines)
         {
             if (!l.IsBody) continue;
@@ -334,23 +323,26 @@ public static class Cleaner
     /// <summary>
     /// How <paramref name="b"/> continues <paramref name="a"/>: null when it starts a new paragraph, "" when the
     /// break split a word, " " when it split a sentence. A sentence was split when <paramref name="a"/> ends with a
-    /// letter, digit or comma and <paramref name="b"/> starts with a lower-case letter.
+    /// letter, digit, comma or a hyphen after a letter and <paramref name="b"/> starts with a lower-case letter.
     /// </summary>
-    private static string? Continuation(Line a, Line b, List<Line> lines, Lexicon? lexicon)
+    private static string? Continuation(TextLine a, TextLine b, List<TextLine> lines, Lexicon? lexicon)
     {
-        char last = a.Text[^1], first = b.Text[b.BodyStart - b.Start];
-        if (!char.IsLower(first) || !(char.IsLetterOrDigit(last) || last == ',')) return null;
+        char last = a.Span[^1], first = b.Span[b.BodyStart - b.Start];
+        if (!char.IsLower(first)) return null;
+        // A hyphenated word broken after its hyphen ("cease-" / "fire") keeps the hyphen.
+        if (last == '-' && a.Span.Length > 1 && char.IsLetter(a.Span[^2])) return "";
+        if (!(char.IsLetterOrDigit(last) || last == ',')) return null;
         if (!char.IsLetter(last)) return " ";
-        var left = TrailingWord(a.Text);
-        var right = LeadingWord(b.Text.AsSpan(b.BodyStart - b.Start));
+        var left = TrailingWord(a.Span);
+        var right = LeadingWord(b.Span[(b.BodyStart - b.Start)..]);
         return WordJoiner.IsOneWord(left, right, lexicon ?? Lexicon.English, w => OccursElsewhere(w, lines)) ? "" : " ";
     }
 
-    private static string TrailingWord(string s)
+    private static string TrailingWord(ReadOnlySpan<char> s)
     {
         int i = s.Length;
         while (i > 0 && char.IsLetter(s[i - 1])) i--;
-        return s[i..];
+        return s[i..].ToString();
     }
 
     private static string LeadingWord(ReadOnlySpan<char> s)
@@ -360,30 +352,42 @@ public static class Cleaner
         return s[..i].ToString();
     }
 
-    private static bool OccursElsewhere(string word, List<Line> lines)
+    private static bool OccursElsewhere(string word, List<TextLine> lines)
     {
         foreach (var l in lines)
         {
-            int at = l.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
-            while (at >= 0)
+            var text = l.Span;
+            for (int from = 0; from < text.Length;)
             {
-                bool startsWord = at == 0 || !char.IsLetter(l.Text[at - 1]);
-                bool endsWord = at + word.Length == l.Text.Length || !char.IsLetter(l.Text[at + word.Length]);
+                int at = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (at < 0) break;
+                at += from;
+                bool startsWord = at == 0 || !char.IsLetter(text[at - 1]);
+                bool endsWord = at + word.Length == text.Length || !char.IsLetter(text[at + word.Length]);
                 if (startsWord && endsWord) return true;
-                at = l.Text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase);
+                from = at + 1;
             }
         }
         return false;
     }
 
-    private static bool OpensSentence(string line) => !char.IsLower(line[0]);
+    /// <summary>Lines are the same when their text is, white space normalised.</summary>
+    private sealed class SameText : IEqualityComparer<TextLine>
+    {
+        public static readonly SameText Instance = new();
+        public bool Equals(TextLine? a, TextLine? b) => a is not null && b is not null && Key(a).SequenceEqual(Key(b));
+        public int GetHashCode(TextLine l) => string.GetHashCode(Key(l));
+        private static ReadOnlySpan<char> Key(TextLine l) => HasIrregularSpace(l.Span) ? Normalize(l.Text) : l.Span;
+    }
 
-    /// <summary>The text with runs of white space made one space (the text itself when it has none).</summary>
-    private static string Normalize(string s)
+    private static bool HasIrregularSpace(ReadOnlySpan<char> s)
     {
         for (int i = 0; i < s.Length; i++)
-            if (char.IsWhiteSpace(s[i]) && (s[i] != ' ' || i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])))
-                return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return s;
+            if (char.IsWhiteSpace(s[i]) && (s[i] != ' ' || i + 1 < s.Length && char.IsWhiteSpace(s[i + 1]))) return true;
+        return false;
     }
+
+    /// <summary>The text with runs of white space made one space (the text itself when it has none).</summary>
+    private static string Normalize(string s) =>
+        HasIrregularSpace(s) ? string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : s;
 }

@@ -77,7 +77,7 @@ internal static partial class LineRules
     private static partial Regex DatelinePrefix();
 
     /// <summary>Why the line is page chrome, or null.</summary>
-    public static string? Chrome(string line, int words)
+    public static string? Chrome(ReadOnlySpan<char> line, int words)
     {
         if (words <= 8 && ChromeLine().IsMatch(line)) return "page chrome (navigation, share, advert or banner label)";
         if (words <= 6 && ReadingTime().IsMatch(line)) return "reading-time or time-stamp label";
@@ -87,23 +87,23 @@ internal static partial class LineRules
     }
 
     /// <summary>True for a label that opens a block of links to other stories ("Related", "Most Popular", "read more:").</summary>
-    public static bool IsTeaserLabel(string line, int words) => words <= 8 && TeaserLabel().IsMatch(line);
+    public static bool IsTeaserLabel(ReadOnlySpan<char> line, int words) => words <= 8 && TeaserLabel().IsMatch(line);
 
     /// <summary>True for a one-line link to another story ("Read more: …").</summary>
-    public static bool IsInlineTeaser(string line, int words) => words <= 30 && InlineTeaser().IsMatch(line);
+    public static bool IsInlineTeaser(ReadOnlySpan<char> line, int words) => words <= 30 && InlineTeaser().IsMatch(line);
 
     /// <summary>The attribution line of an embedded post ("— Name (@handle) October 22, 2024").</summary>
-    public static (string Author, string Handle, DateOnly? Date, string DateText)? PostAttributionLine(string line)
+    public static (string Author, string Handle, DateOnly? Date, string DateText)? PostAttributionLine(TextLine line)
     {
-        if (!line.Contains("(@", StringComparison.Ordinal)) return null;
-        var m = PostAttribution().Match(line);
+        if (!line.Span.Contains("(@", StringComparison.Ordinal)) return null;
+        var m = PostAttribution().Match(line.Text);
         if (!m.Success) return null;
         var dateText = m.Groups["date"].Value.Trim();
         return (m.Groups["author"].Value.Trim(), m.Groups["handle"].Value, AbsoluteDates.Find(dateText).FirstOrDefault()?.Date, dateText);
     }
 
     /// <summary>True when the line carries a link to a social-media post (t.co, pic.twitter.com, a status URL).</summary>
-    public static bool HasSocialLink(string line) => line.Contains("t.co/", StringComparison.OrdinalIgnoreCase)
+    public static bool HasSocialLink(ReadOnlySpan<char> line) => line.Contains("t.co/", StringComparison.OrdinalIgnoreCase)
         || line.Contains("twitter.com/", StringComparison.OrdinalIgnoreCase) || line.Contains("x.com/", StringComparison.OrdinalIgnoreCase)
         ? SocialLink().IsMatch(line) : false;
 
@@ -111,10 +111,10 @@ internal static partial class LineRules
     private static partial Regex SocialMarker();
 
     /// <summary>True when the line has an @mention, a #hashtag or a link.</summary>
-    public static bool HasSocialMarker(string line) => SocialMarker().IsMatch(line);
+    public static bool HasSocialMarker(ReadOnlySpan<char> line) => SocialMarker().IsMatch(line);
 
     /// <summary>True for a photo caption: a line ending in a photo credit, or labelled "Image caption, …" / "Image source, …".</summary>
-    public static bool IsCaption(string line, int words)
+    public static bool IsCaption(ReadOnlySpan<char> line, int words)
     {
         if (words <= 90 && LabelledCaption().IsMatch(line)) return true;
         if (words is < 6 or > 90 || line[0] is '"' or '“' or '‘' or '\'') return false;
@@ -126,25 +126,24 @@ internal static partial class LineRules
     }
 
     /// <summary>The names of a byline line ("By A, B and C"), or null.</summary>
-    public static string? BylineNames(string line, int words)
+    public static string? BylineNames(TextLine line)
     {
-        if (words > 20 || line.Length < 5 || !line.StartsWith("by ", StringComparison.OrdinalIgnoreCase)) return null;
-        var m = Byline().Match(line);
+        if (line.Words > 20 || line.Span.Length < 5 || !line.Span.StartsWith("by ", StringComparison.OrdinalIgnoreCase)) return null;
+        var m = Byline().Match(line.Text);
         return m.Success ? m.Groups["names"].Value : null;
     }
 
     /// <summary>An author bio ("X is The Times of Israel's diplomatic reporter"): the name and, when stated, the outlet.</summary>
-    public static (string Name, string? Outlet)? BioLine(string line, int words)
+    public static (string Name, string? Outlet)? BioLine(TextLine line)
     {
-        if (words > 45 || !line.Contains(" is ", StringComparison.Ordinal)) return null;
-        var m = Bio().Match(line);
-        if (!m.Success) return null;
-        var outlet = BioOutlet().Match(line[m.Groups["name"].Length..]);
+        if (line.Words > 45 || !line.Span.Contains(" is ", StringComparison.Ordinal) || !Bio().IsMatch(line.Span)) return null;
+        var m = Bio().Match(line.Text);
+        var outlet = BioOutlet().Match(line.Text[m.Groups["name"].Length..]);
         return (m.Groups["name"].Value, outlet.Success ? outlet.Groups["outlet"].Value : null);
     }
 
     /// <summary>True for a contributor credit ("… contributed to this report", "Reporting by …").</summary>
-    public static bool IsCredit(string line, int words) => words <= 60
+    public static bool IsCredit(ReadOnlySpan<char> line, int words) => words <= 60
         && (line.Contains("contributed", StringComparison.OrdinalIgnoreCase) ? ContributedCredit().IsMatch(line) : ByCredit().IsMatch(line));
 
     /// <summary>The outlet named by a source line ("From The Epoch Times") or a copyright line, or null.</summary>
@@ -181,7 +180,7 @@ internal static partial class LineRules
     }
 
     /// <summary>True for a section heading: a short line in capitals ("SIRENS IN TEL AVIV").</summary>
-    public static bool IsCapitalsHeading(string line, int words)
+    public static bool IsCapitalsHeading(ReadOnlySpan<char> line, int words)
     {
         if (words > 12 || EndsInPunctuation(line)) return false;
         int letters = 0;
@@ -194,9 +193,9 @@ internal static partial class LineRules
     }
 
     /// <summary>True for a short title-like line ("Profound tension"): few words, no digits, no final punctuation.</summary>
-    public static bool IsShortTitle(string line, int words) =>
-        words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsInPunctuation(line) && !line.Any(char.IsDigit)
-        && line.IndexOfAny([':', '"', '“', '”', '(', '@', '#']) < 0;
+    public static bool IsShortTitle(ReadOnlySpan<char> line, int words) =>
+        words is >= 1 and <= 6 && char.IsUpper(line[0]) && !EndsInPunctuation(line) && line.IndexOfAnyInRange('0', '9') < 0
+        && line.IndexOfAny(":\"“”(@#") < 0;
 
     /// <summary>
     /// True when the line reads as a headline: at most 25 words, not starting with a lower-case word ("iTunes" is
@@ -213,7 +212,7 @@ internal static partial class LineRules
     }
 
     /// <summary>True when the line ends in punctuation (. ! ? … : ; or a comma), possibly inside closing quotes or brackets.</summary>
-    public static bool EndsInPunctuation(string line)
+    public static bool EndsInPunctuation(ReadOnlySpan<char> line)
     {
         int i = line.Length - 1;
         while (i >= 0 && line[i] is '"' or '”' or '’' or '\'' or ')' or ']' or '»') i--;
@@ -221,7 +220,7 @@ internal static partial class LineRules
     }
 
     /// <summary>Number of whitespace-separated words.</summary>
-    public static int CountWords(string line)
+    public static int CountWords(ReadOnlySpan<char> line)
     {
         int n = 0;
         bool inWord = false;

@@ -34,7 +34,7 @@ public static class CorpusLoader
         var manifest = ReadManifest(folder, options);
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => (Full: f, Rel: Path.GetRelativePath(folder, f).Replace('\\', '/')))
-            .Where(f => manifest is null || !string.Equals(f.Rel, manifest.Value.Rel, StringComparison.OrdinalIgnoreCase))
+            .Where(f => manifest is null || !string.Equals(f.Rel, manifest.Rel, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f.Rel, StringComparer.Ordinal)
             .ToArray();
         var results = new FileResult[files.Length];
@@ -49,7 +49,10 @@ public static class CorpusLoader
 
     private sealed record FileResult(List<Article> Articles, List<LoadReportEntry> Report);
 
-    private static (Manifest Manifest, string Rel, LoadReportEntry Entry)? ReadManifest(string folder, LoadOptions options)
+    /// <summary>A manifest read from the corpus folder, its path relative to it, and its own load-report row.</summary>
+    private sealed record LoadedManifest(Manifest Manifest, string Rel, LoadReportEntry Entry);
+
+    private static LoadedManifest? ReadManifest(string folder, LoadOptions options)
     {
         if (!options.UseManifest) return null;
         var path = Path.GetFullPath(Path.Combine(folder, options.ManifestPath ?? DefaultManifestName));
@@ -63,22 +66,22 @@ public static class CorpusLoader
         var manifest = Manifest.Read(decoded.Text, rel);
         var entry = new LoadReportEntry(rel, null, decoded.Warning is null ? LoadStatus.Loaded : LoadStatus.LoadedWithWarnings,
             decoded.Warning is null ? "manifest" : "manifest; " + decoded.Warning);
-        return (manifest, rel, entry);
+        return new LoadedManifest(manifest, rel, entry);
     }
 
     /// <summary>Joins per-file results in order, skips duplicate ids, and adds the manifest's own report rows.</summary>
-    private static (List<Article>, List<LoadReportEntry>) Assemble(FileResult[] results, (Manifest Manifest, string Rel, LoadReportEntry Entry)? manifest)
+    private static (List<Article>, List<LoadReportEntry>) Assemble(FileResult[] results, LoadedManifest? manifest)
     {
         var articles = new List<Article>();
         var report = new List<LoadReportEntry>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (manifest is { } m) report.Add(m.Entry);
+        if (manifest is not null) report.Add(manifest.Entry);
         foreach (var result in results)
         {
-            var byId = result.Articles.ToDictionary(a => a.File);
+            var byFile = result.Articles.ToDictionary(a => a.File);
             foreach (var entry in result.Report)
             {
-                if (entry.Status == LoadStatus.Skipped || !byId.TryGetValue(entry.File, out var article))
+                if (entry.Status == LoadStatus.Skipped || !byFile.TryGetValue(entry.File, out var article))
                 {
                     report.Add(entry);
                     continue;
@@ -93,10 +96,10 @@ public static class CorpusLoader
                 report.Add(entry);
             }
         }
-        if (manifest is { } mm)
+        if (manifest is not null)
         {
-            report.AddRange(mm.Manifest.Report);
-            report.AddRange(mm.Manifest.Unused());
+            report.AddRange(manifest.Manifest.Report);
+            report.AddRange(manifest.Manifest.Unused());
         }
         return (articles, report);
     }

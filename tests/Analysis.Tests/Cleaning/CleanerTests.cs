@@ -29,6 +29,7 @@ public class CleanerTests
     [InlineData("Officials said", "he would not attend the meeting.", "Officials said he would not attend the meeting.")]
     [InlineData("The convoy drove in", "to the city at dawn.", "The convoy drove in to the city at dawn.")]
     [InlineData("The price rose to 1,200", "euros per tonne.", "The price rose to 1,200 euros per tonne.")]
+    [InlineData("Talks on a cease-", "fire resumed on Monday.", "Talks on a cease-fire resumed on Monday.")]
     public void RejoinsTextSplitByALineBreak(string left, string right, string expected)
     {
         var cleaned = Cleaner.Clean($"{left}\n\n{right}", new CleanOptions { DetectHeadline = false });
@@ -172,5 +173,11 @@ public class CleanerTests
         Assert.Equal(new DateOnly(2024, 1, 9), inferred?.Date);
         Assert.Equal("caption: January 9, 2024 (2 of 3 dates)", inferred?.Basis);
         Assert.Null(PublishedDateInference.Infer([]));
+        var fromDateline = PublishedDateInference.Infer([
+            new DateEvidence("post", new DateOnly(2024, 3, 9), "March 9, 2024"),
+            new DateEvidence("dateline", new DateOnly(2024, 3, 8), "March 8, 2024"),
+        ]);
+        Assert.Equal(new DateOnly(2024, 3, 8), fromDateline?.Date);
+        Assert.Equal("dateline: March 8, 2024 (1 of 2 dates)", fromDateline?.Basis);
     }
 }
