@@ -198,6 +198,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             // "International Court of Justice", "Bank of England": an organization word before "of" names the whole.
             for (int k = a; k < of; k++)
                 if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
+            // Otherwise only the known names inside count ("Archbishop of Canterbury" → Canterbury).
+            EmitKnown(a, b, sentence);
             return;
         }
         for (int k = b - 1; k > a; k--)
