@@ -1,3 +1,4 @@
+using Analysis.Charts;
 using Analysis.Extraction.Entities;
 
 namespace Analysis.Tests.Entities;
@@ -83,5 +84,16 @@ public class EntityTests
         var df = corpus.Entities().ToDataFrame();
         Assert.Equal("article_id", df.Columns[0].Name);
         Assert.Equal(2L, df.Rows.Count);
+    }
+
+    [Fact]
+    public void ChartShowsTheMostMentionedPeoplePerOutlet()
+    {
+        var e = Recognize("Prime Minister Tony Blair met Gordon Brown. Blair spoke.", "Tony Blair flew to Paris.");
+        var html = Plotly.NET.GenericChart.toChartHTML(EntityCharts.ByOutlet(e, EntityKind.Person, top: 1));
+        Assert.Contains("Tony Blair", html);
+        Assert.DoesNotContain("Gordon Brown", html);
+        Assert.DoesNotContain("Paris", html);
+        Assert.Contains("\"name\":\"a1\"", html);
     }
 }

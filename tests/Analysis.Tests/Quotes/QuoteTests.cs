@@ -1,3 +1,4 @@
+using Analysis.Charts;
 using Analysis.Extraction.Quotes;
 using Analysis.Tests.Entities;
 
@@ -51,14 +52,29 @@ public class QuoteTests
         var corpus = Corpus.FromTexts(
             ("a", "“We will rebuild every school in the region,” said Maria Lopez."),
             ("b", "Maria Lopez promised more. “We will rebuild every school in the region,” Lopez said."),
-            ("c", "“Nothing has changed for us at all,” said John Reed."));
+            ("c", "“Nothing has changed for us at all,” said John Reed."),
+            ("d", "Officials said they would “rebuild every school in the region” within a year."));
         var quotes = corpus.Quotes();
         var speakers = quotes.SpeakersByOutlet();
         Assert.Equal(3, speakers.Count);
         Assert.All(speakers.Where(s => s.Outlet != "c"), s => Assert.Equal("Maria Lopez", s.Speaker));
         var shared = quotes.SharedQuotations();
-        Assert.Equal(["a", "b"], shared.Select(s => s.ArticleId).Order());
-        Assert.All(shared, s => Assert.Equal("exact", s.Match));
+        Assert.Equal(["a", "b", "d"], shared.Select(s => s.ArticleId).Order());
+        Assert.All(shared.Where(s => s.ArticleId != "d"), s => Assert.Equal("exact", s.Match));
+        Assert.Equal("part", shared.Single(s => s.ArticleId == "d").Match);
         Assert.Equal("quote", quotes.ToDataFrame().Columns[2].Name);
+    }
+
+    [Fact]
+    public void SpeakerChartHasOneTracePerOutletAndTheTopSpeakers()
+    {
+        var quotes = Corpus.FromTexts(
+            ("a", "“We will rebuild every school in the region,” said Maria Lopez."),
+            ("b", "“Nothing has changed for us at all,” said John Reed. “We keep waiting for any news,” Reed added.")).Quotes();
+        var html = Plotly.NET.GenericChart.toChartHTML(QuoteCharts.SpeakersByOutlet(quotes, top: 1));
+        Assert.Contains("John Reed", html);
+        Assert.DoesNotContain("Maria Lopez", html);
+        Assert.Contains("\"name\":\"b\"", html);
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuoteCharts.SpeakersByOutlet(quotes, top: 0));
     }
 }

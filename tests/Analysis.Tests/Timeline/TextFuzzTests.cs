@@ -46,5 +46,17 @@ public class TextFuzzTests
     public void RandomCharactersNeverCrashOrHang() => Random.Sample(RunAll, iter: 3000);
 
     [Fact]
+    public void PublicationDatesAtTheCalendarEndsDoNotThrow()
+    {
+        foreach (var d in new[] { DateOnly.MinValue, new DateOnly(500, 1, 1), DateOnly.MaxValue })
+        {
+            var article = Analysis.Cleaning.ArticleBuilder.Build("a", "They met last year, on Monday, 999 years ago, next week and on Dec. 31.", published: d);
+            var entries = new[] { article }.Timeline().Entries;
+            Assert.Equal(5, entries.Count);
+            Assert.All(entries, e => Assert.Null(e.Reference));
+        }
+    }
+
+    [Fact]
     public void LongUnbalancedTextFinishes() => RunAll(string.Concat(Enumerable.Repeat("“Blinken said Tuesday ", 20000)));
 }

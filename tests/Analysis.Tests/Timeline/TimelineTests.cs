@@ -33,6 +33,19 @@ public class TimelineTests
     }
 
     [Fact]
+    public void YearlessDateTakesItsYearFromTheCorpus()
+    {
+        var corpus = new Corpus([
+            ArticleBuilder.Build("a", "The envoys met on Tuesday.", published: new DateOnly(2024, 10, 22)),
+            ArticleBuilder.Build("b", "The envoys met on Oct. 22. The war began on Oct. 7, 2023. Talks resume on Monday."),
+        ]);
+        var b = corpus.Timeline().Entries.Where(e => e.ArticleId == "b").ToList();
+        Assert.All(b, e => Assert.Equal(new DateOnly(2024, 10, 22), e.Reference));
+        Assert.Contains("elsewhere in the corpus", b[0].ReferenceBasis);
+        Assert.Equal(new DateOnly(2024, 10, 21), b.Single(e => e.Expression == "on Monday").Date);
+    }
+
+    [Fact]
     public void OutletsGivingAnotherDayForTheSameEventAreFlagged()
     {
         var corpus = new Corpus([

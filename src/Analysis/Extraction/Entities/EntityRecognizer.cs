@@ -75,6 +75,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return Resolve(article);
     }
 
+    /// <summary>An all-capitals line ("SIRENS IN TEL AVIV"): capitalization says nothing there, so it is skipped.</summary>
     private bool IsHeading(Sentence s)
     {
         int letters = 0, upper = 0;
@@ -197,6 +198,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             // "International Court of Justice", "Bank of England": an organization word before "of" names the whole.
             for (int k = a; k < of; k++)
                 if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
+            // Otherwise only the known names inside count ("Archbishop of Canterbury" → Canterbury).
+            EmitKnown(a, b, sentence);
             return;
         }
         for (int k = b - 1; k > a; k--)
@@ -223,7 +226,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
             else if (cue && Lexicon.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
-            else _pending.Add(new Found(_words[a].Start, _words[a].End, EntityKind.Person, first, first, "short_name", sentence));
+            else _pending.Add(new Found(_words[a].Start, _words[a].End, AfterPlacePreposition(a) ? EntityKind.Place : EntityKind.Person,
+                first, first, "short_name", sentence));
             return;
         }
         if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
@@ -244,6 +248,22 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     }
 
     private const long CommonWord = 200, RareWord = 20;
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
+        { "in", "near", "outside", "across", "around", "from", "at" };
+
+    /// <summary>The word before word <paramref name="a"/> is a preposition of place, joined to it by spaces.</summary>
+    private bool AfterPlacePreposition(int a) =>
+        a > 0 && _words[a].Joined && !_words[a - 1].Closed && PlacePrepositions.Contains(W(a - 1)) && IsPlainTitlecase(W(a));
+
+    /// <summary>"Basra", not "MPs", "U2", "mid-November" or "WorldCom".</summary>
+    private static bool IsPlainTitlecase(string w)
+    {
+        if (w.Length < 3 || !char.IsUpper(w[0])) return false;
+        for (int i = 1; i < w.Length; i++)
+            if (!char.IsLower(w[i])) return false;
+        return true;
+    }
 
     /// <summary>Every word Titlecase (not all capitals), as personal names are written.</summary>
     private bool IsNameCase(int a, int b)
@@ -274,8 +294,13 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             else byFirst[parts[0]] = f.Name;
         }
         foreach (var p in _pending)
+        {
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
-                _found.Add(p);
+                _found.Add(p with { Kind = EntityKind.Person });
+            // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
+            else if (p.Kind == EntityKind.Place && Lexicon.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
+                _found.Add(p with { Rule = "place_preposition" });
+        }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
 
         var outlet = Provenance.OutletOf(article);

@@ -40,7 +40,8 @@ public sealed record SpeakerCount(string Outlet, string Speaker, int Quotes, int
 
 /// <summary>One quotation of a group of the same (or nearly the same) words quoted in several articles.</summary>
 /// <param name="Group">Number of the group (1-based, largest groups first).</param>
-/// <param name="Match">"exact" when the normalized words are identical to the group's first quotation, else "near".</param>
-/// <param name="Similarity">Word overlap with the group's first quotation (1 for exact).</param>
+/// <param name="Match">Compared with the group's longest quotation: "exact" (same words), "part" (every three-word
+/// sequence of it is in the longest: a partial quote) or "near" (a linked variant).</param>
+/// <param name="Similarity">Share of the shorter quotation's three-word sequences found in the other (1 for exact and part).</param>
 public sealed record SharedQuotation(int Group, string ArticleId, string Outlet, string? Speaker, string Text,
     int Start, int End, int SentenceIndex, string Match, double Similarity);

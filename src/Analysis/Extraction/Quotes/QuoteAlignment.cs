@@ -1,20 +1,22 @@
 namespace Analysis.Extraction.Quotes;
 
 /// <summary>
-/// Groups quotations of different articles that quote the same words. Candidates share a three-word shingle
-/// (an inverted index keeps this near linear); a pair is kept when the shared words cover at least the threshold of
-/// the shorter quotation, so a partial quote ("a diplomatic resolution to the conflict") aligns with the longer one.
+/// Groups quotations of different articles that quote the same words. Quotations are compared by their three-word
+/// shingles (word order matters, so common words alone never match); candidates share a shingle (an inverted index
+/// keeps this near linear) and a pair is kept when the shared shingles cover at least the threshold of the shorter
+/// quotation's, so a partial quote ("a diplomatic resolution to the conflict") aligns with the longer one.
 /// </summary>
 internal static class QuoteAlignment
 {
     public static List<SharedQuotation> Align(List<Quote> quotes, double minSimilarity, int minWords)
     {
         var words = quotes.Select(q => Normalize(q.Text)).ToList();
+        var shingles = words.Select(w => Shingles(w).ToHashSet(StringComparer.Ordinal)).ToList();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < quotes.Count; i++)
         {
             if (words[i].Length < minWords) continue;
-            foreach (var sh in Shingles(words[i]).Distinct())
+            foreach (var sh in shingles[i])
             {
                 if (!index.TryGetValue(sh, out var list)) index[sh] = list = new List<int>();
                 list.Add(i);
@@ -31,7 +33,7 @@ internal static class QuoteAlignment
                 {
                     int x = list[a], y = list[b];
                     if (quotes[x].ArticleId == quotes[y].ArticleId || !checkedPairs.Add((x, y))) continue;
-                    if (Overlap(words[x], words[y]) >= minSimilarity) parent[Find(x)] = Find(y);
+                    if (Overlap(shingles[x], shingles[y]) >= minSimilarity) parent[Find(x)] = Find(y);
                 }
         }
         var groups = Enumerable.Range(0, quotes.Count).Where(i => words[i].Length >= minWords)
@@ -42,13 +44,15 @@ internal static class QuoteAlignment
         for (int k = 0; k < groups.Count; k++)
         {
             var members = groups[k].OrderBy(i => i).ToList();
-            var first = words[members[0]];
+            // The longest quotation is the reference the others are compared with (they are often parts of it).
+            int reference = members.OrderByDescending(i => words[i].Length).ThenBy(i => i).First();
             foreach (var i in members)
             {
                 var q = quotes[i];
-                bool exact = words[i].SequenceEqual(first);
+                double similarity = Math.Round(Overlap(shingles[reference], shingles[i]), 3);
+                var match = words[i].SequenceEqual(words[reference]) ? "exact" : similarity >= 1 ? "part" : "near";
                 result.Add(new SharedQuotation(k + 1, q.ArticleId, q.Outlet, q.Speaker, q.Text, q.Start, q.End, q.SentenceIndex,
-                    exact ? "exact" : "near", exact ? 1 : Math.Round(Overlap(first, words[i]), 3)));
+                    match, similarity));
             }
         }
         return result;
@@ -75,12 +79,10 @@ internal static class QuoteAlignment
         if (w.Length < 3) yield return string.Join(' ', w);
     }
 
-    /// <summary>Shared distinct words over the smaller distinct word count.</summary>
-    private static double Overlap(string[] a, string[] b)
+    /// <summary>Shared shingles over the smaller shingle count.</summary>
+    private static double Overlap(HashSet<string> a, HashSet<string> b)
     {
-        var sa = a.ToHashSet(StringComparer.Ordinal);
-        var sb = b.ToHashSet(StringComparer.Ordinal);
-        int shared = sa.Count(sb.Contains);
-        return shared / (double)Math.Max(1, Math.Min(sa.Count, sb.Count));
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        return small.Count(large.Contains) / (double)Math.Max(1, small.Count);
     }
 }

@@ -6,11 +6,12 @@ namespace Analysis.Extraction.Quotes;
 
 /// <summary>
 /// Turns the quotation spans of one article into <see cref="Quote"/> rows with their speaker. The speaker is looked
-/// for, in order: after the closing mark (", Netanyahu told Blinken", ", said the official", "— Eli Dror"), before
-/// the opening mark in the same sentence ("Blinken said: “…”", "Miller said Blinken addressed “…”"),
-/// "according to X" in the sentence, then the speaker of the quotation just before (a quote continued in the next
-/// paragraph) or a speech verb with a speaker in the previous sentence. Names are the canonical names of the
-/// article's entities ("Blinken" → "Antony Blinken"); "he"/"she" is the last person named before the quote.
+/// for, in order: after the closing mark (", Netanyahu told Blinken", ", said the official"), a dash after it
+/// ("— Eli Dror"), before the opening mark in the same sentence and after any earlier quotation ("Blinken said: “…”",
+/// "Miller said Blinken addressed “…”"), "according to X" in the sentence, then, for a quotation opening its
+/// sentence, the speaker of the quotation just before (a quote continued in the next paragraph) or a speech verb
+/// with a speaker in the previous sentence. Names are the canonical names of the article's entities ("Blinken" →
+/// "Antony Blinken"); "he"/"she" is the first person named in the latest sentence that names one.
 /// </summary>
 internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
 {
@@ -209,7 +210,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         }
         // "the official", "a senior State Department official": a short phrase starting with a determiner.
         int d = nearestLast ? Array.FindLastIndex(words, IsDeterminer) : IsDeterminer(words[0]) ? 0 : -1;
-        if (d < 0 || words.Length - d > 6 || words[d..].Any(w => NotInNounPhrase.Contains(w) || w.IndexOfAny(QuoteMarks) >= 0)) return null;
+        if (d < 0 || words.Length - d is < 2 or > 6 || words[d..].Any(w => NotInNounPhrase.Contains(w) || w.IndexOfAny(QuoteMarks) >= 0)) return null;
         var np = string.Join(' ', words[d..]);
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }

@@ -54,7 +54,8 @@ public static class TimelineExtraction
         entities ??= articles.Entities();
         var dates = articles.Select(a => AbsoluteDates.Find(a.Text)).ToList();
         var corpusDates = dates.SelectMany(d => d).Where(d => d.Date is not null).Select(d => d.Date!.Value)
-            .Concat(articles.Where(a => a.Published is not null).Select(a => a.Published!.Value)).ToHashSet();
+            .Concat(articles.Where(a => a.Published is not null).Select(a => a.Published!.Value))
+            .Where(TimelineReader.CanReferTo).ToHashSet();
         var all = new List<TimelineEntry>();
         for (int i = 0; i < articles.Count; i++)
             all.AddRange(TimelineReader.Read(articles[i], dates[i], corpusDates, entities.In(articles[i].Id)));
@@ -142,7 +143,7 @@ internal static class TimelineReader
     /// </summary>
     private static (DateOnly?, string?) Reference(Article article, IReadOnlyList<AbsoluteDate> dates, IReadOnlySet<DateOnly> corpusDates)
     {
-        if (article.Published is { } p) return (p, article.PublishedBasis ?? (article.PublishedInferred ? "inferred" : "given"));
+        if (article.Published is { } p && CanReferTo(p)) return (p, article.PublishedBasis ?? (article.PublishedInferred ? "inferred" : "given"));
         (DateOnly Date, string Basis)? best = null;
         foreach (var d in dates)
         {
@@ -153,10 +154,16 @@ internal static class TimelineReader
                 date = corpusDates.Where(c => c.Month == d.Month && c.Day == day).Select(c => (DateOnly?)c).Max();
                 basis = $"inferred: latest date in the text ('{d.Surface}', year from the same day written in full or published elsewhere in the corpus)";
             }
-            if (date is { } x && (best is null || x > best.Value.Date)) best = (x, basis);
+            if (date is { } x && CanReferTo(x) && (best is null || x > best.Value.Date)) best = (x, basis);
         }
         return best is { } b ? (b.Date, b.Basis) : (null, null);
     }
+
+    /// <summary>
+    /// Only a plausible date is a reference: one at the calendar's ends (0001-01-01 from a broken manifest) cannot be
+    /// counted from ("999 years ago" would leave the calendar).
+    /// </summary>
+    internal static bool CanReferTo(DateOnly d) => d.Year is >= 1000 and <= 9000;
 
     private static (DateOnly?, string, string) Resolve(AbsoluteDate d, DateOnly? reference)
     {
