@@ -10,7 +10,7 @@ namespace Analysis.Clustering;
 internal static class Lsa
 {
     /// <summary>
-    /// Document coordinates U·S (row-major, <paramref name="n"/> × returned dims) of the top singular directions,
+    /// Document coordinates U·S (row-major, rows × <paramref name="outDims"/>) of the top singular directions,
     /// each row then L2-normalised. <paramref name="dims"/> is capped by the matrix rank bound min(rows, cols).
     /// </summary>
     public static float[] Reduce(SparseMatrix a, int dims, int seed, int powerIterations, out int outDims)

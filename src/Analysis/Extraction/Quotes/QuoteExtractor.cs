@@ -215,16 +215,16 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
 
-    /// <summary>
-    /// The person a pronoun refers to: the first person named in the last sentence before <paramref name="offset"/>
-    /// that names one (the subject, more often than a name in a later phrase: "Blinken stressed the death of Sinwar … He noted").
-    /// </summary>
     private static readonly HashSet<string> NotInNounPhrase = new(StringComparer.OrdinalIgnoreCase)
         { "that", "which", "who", "whom", "whose", "when", "where", "because", "if", "and", "but", "is", "was", "are", "were" };
     private static readonly char[] QuoteMarks = ['"', '“', '”', '‘', '’', '«', '»'];
 
     private static bool IsDeterminer(string w) => w is "the" or "a" or "an" or "The" or "A" or "An";
 
+    /// <summary>
+    /// The person a pronoun refers to: the first person named in the last sentence before <paramref name="offset"/>
+    /// that names one (the subject, more often than a name in a later phrase: "Blinken stressed the death of Sinwar … He noted").
+    /// </summary>
     private static EntityMention? SubjectBefore(IReadOnlyList<EntityMention> mentions, int offset)
     {
         EntityMention? subject = null;
