@@ -10,9 +10,9 @@ public class ReconciliationTests
 {
     private static Corpus Seeds()
     {
-        var folder = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "..", "shared", "seeds");
+        var folder = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "seeds");
         Assert.SkipWhen(!Directory.Exists(folder), $"Seed articles not found at {folder}.");
-        // Publication dates as the outlets give them (the folder has no manifest).
+        // Publication dates as the outlets give them, set here rather than read from seeds/manifest.csv.
         var dates = new Dictionary<string, DateOnly>
         {
             ["000"] = new(2024, 10, 23), ["001"] = new(2024, 10, 23), ["002"] = new(2024, 1, 9), ["003"] = new(2024, 10, 22), ["004"] = new(2024, 10, 22),
