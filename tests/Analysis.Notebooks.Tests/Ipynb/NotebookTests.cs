@@ -57,4 +57,23 @@ public sealed class NotebookTests
             Assert.Equal(code[0].Source, Notebook.Load(Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Min()!).Cells.First(c => c.IsCode).Source);
         }
     }
+
+    [Fact]
+    public void NoCellAfterTheParametersRedeclaresOne()
+    {
+        // An injected override is a declaration after the parameters cell; a later `var k = …` would undo it.
+        var root = RepositoryPaths.Root(AppContext.BaseDirectory);
+        foreach (var path in Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb"))
+        {
+            var code = Notebook.Load(path).Cells.Where(c => c.IsCode).ToList();
+            var at = code.FindIndex(c => c.Tags.Contains(Parameters.Tag));
+            var names = System.Text.RegularExpressions.Regex.Matches(code[at].Source, @"^\s*var\s+(\w+)\s*=", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Groups[1].Value).ToList();
+            Assert.Contains("corpus", names);
+            Assert.Contains("output", names);
+            if (Path.GetFileName(path).StartsWith("02-")) Assert.Contains("k", names);   // `-p k=5` must reach the clustering
+            foreach (var cell in code.Skip(at + 1))
+                Assert.All(names, n => Assert.DoesNotMatch($@"\b(var|int|string|double)\s+{n}\s*=", cell.Source));
+        }
+    }
 }
