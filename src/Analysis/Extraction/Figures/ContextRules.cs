@@ -1,4 +1,5 @@
 using Analysis.Extraction.Dates;
+using Analysis.Extraction.Entities;
 
 namespace Analysis.Extraction.Figures;
 
@@ -114,6 +115,59 @@ internal static class ContextRules
         if (best is null) return null;
         bool since = EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since") || EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since the");
         return (since ? "since " : "") + Lexicon.MonthShort[best.Month] + " " + best.Day;
+    }
+
+    /// <summary>Prepositions that make the place after them the figure's scope ("killed in Gaza", "near Beirut's hospital").</summary>
+    private static readonly string[] PlacePrepositions = ["in", "near", "inside", "across", "throughout", "at"];
+
+    /// <summary>Words allowed between the preposition and the place ("in southern Lebanon", "in the occupied West Bank").</summary>
+    private static readonly HashSet<string> PlaceModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "southern", "northern", "eastern", "western", "central", "south", "north", "east", "west", "occupied",
+    };
+
+    /// <summary>
+    /// The place that scopes a figure: the place nearest the figure inside its clause (between clause marks, within
+    /// [<paramref name="lo"/>, <paramref name="hi"/>)) that follows a locative preposition; else a place inside the
+    /// sentence's source span [<paramref name="sourceStart"/>, <paramref name="sourceEnd"/>) ("Gaza health officials said").
+    /// Canonical names; null when none.
+    /// </summary>
+    internal static string? Place(string text, IReadOnlyList<EntityMention> places, int lo, int hi, int start, int end, int sourceStart, int sourceEnd)
+    {
+        int cl = start, cr = end;
+        while (cl > lo && !IsClauseMark(text[cl - 1])) cl--;
+        while (cr < hi && !IsClauseMark(text[cr])) cr++;
+        EntityMention? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var m in places)
+        {
+            if (m.Start < cl || m.End > cr || !AfterPreposition(text, cl, m.Start)) continue;
+            int distance = m.Start >= end ? m.Start - end : start - m.End;
+            if (distance < bestDistance) { best = m; bestDistance = distance; }
+        }
+        if (best is not null) return best.Canonical;
+        foreach (var m in places)
+            if (m.Start >= sourceStart && m.End <= sourceEnd) return m.Canonical;
+        return null;
+    }
+
+    private static bool IsClauseMark(char c) => c is ',' or ';' or ':' or '(' or ')' or '—' or '–';
+
+    private static bool AfterPreposition(string text, int lo, int pos)
+    {
+        while (true)
+        {
+            int we = pos;
+            while (we > lo && text[we - 1] == ' ') we--;
+            int ws = we;
+            while (ws > lo && char.IsLetter(text[ws - 1])) ws--;
+            if (ws == we || we == pos) return false;
+            var word = text.AsSpan(ws, we - ws);
+            foreach (var p in PlacePrepositions)
+                if (word.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+            if (!PlaceModifiers.Contains(word.ToString())) return false;
+            pos = ws;
+        }
     }
 
     /// <summary>

@@ -44,6 +44,17 @@ public sealed record Figure(
     string Counted, string Measure, string? Attribution, int SentenceIndex, string Sentence,
     int Start, int End, string Surface, string Rule)
 {
+    /// <summary>Where the figure was read: <c>body</c> (the clean text), <c>caption</c> or <c>post</c> (set-apart pieces,
+    /// see <see cref="FigureOptions.IncludeCaptions"/>). For caption and post figures <see cref="Start"/>/<see cref="End"/>
+    /// are offsets into <c>Article.Raw</c> and <see cref="SentenceIndex"/> is -1.</summary>
+    public string Source { get; init; } = FigureSources.Body;
+
+    /// <summary>Offset of the first character in <c>Article.Raw</c> (via <c>Article.Map</c> for body figures).</summary>
+    public int RawStart { get; init; }
+
+    /// <summary>Offset after the last character in <c>Article.Raw</c>.</summary>
+    public int RawEnd { get; init; }
+
     /// <summary>snake_case name of <see cref="Qualifier"/> as used in tables ("more_than", …).</summary>
     public string QualifierName => Qualifiers.Name(Qualifier);
 }
@@ -75,4 +86,15 @@ public static class Qualifiers
         "range" => Qualifier.Range,
         _ => throw new ArgumentException($"Unknown qualifier '{name}'.", nameof(name)),
     };
+}
+
+/// <summary>Values of <see cref="Figure.Source"/>.</summary>
+public static class FigureSources
+{
+    /// <summary>The clean body (<c>Article.Text</c>).</summary>
+    public const string Body = "body";
+    /// <summary>A photo caption removed from the body.</summary>
+    public const string Caption = "caption";
+    /// <summary>An embedded social-media post removed from the body.</summary>
+    public const string Post = "post";
 }

@@ -29,5 +29,8 @@ public static class FigureExtensions
         Column<Figure>.Int("start", f => f.Start),
         Column<Figure>.Int("end", f => f.End),
         Column<Figure>.Text("surface", f => f.Surface),
-        Column<Figure>.Text("rule", f => f.Rule));
+        Column<Figure>.Text("rule", f => f.Rule),
+        Column<Figure>.Text("source", f => f.Source),
+        Column<Figure>.Int("raw_start", f => f.RawStart),
+        Column<Figure>.Int("raw_end", f => f.RawEnd));
 }

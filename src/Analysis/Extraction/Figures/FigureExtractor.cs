@@ -1,5 +1,8 @@
+using Analysis.Cleaning;
 using Analysis.Extraction.Dates;
+using Analysis.Extraction.Entities;
 using Analysis.Model;
+using Analysis.Segmentation;
 
 namespace Analysis.Extraction.Figures;
 
@@ -36,7 +39,52 @@ public static class FigureExtractor
 
     private readonly record struct Pending(NumberMatch Match, int Start, Qualifier Qualifier, double? High, (int Start, int End) Counted, int Lo, int Hi);
 
+    /// <summary>Body figures, then (when asked) caption and post figures, all in raw text order.</summary>
     internal static List<Figure> Extract(Article article, FigureOptions options, MeasureRules rules)
+    {
+        var result = ExtractText(article, options, rules);
+        for (int i = 0; i < result.Count; i++)
+        {
+            var raw = article.Map.ToRaw(new TextSpan(result[i].Start, result[i].End));
+            result[i] = result[i] with { RawStart = raw.Start, RawEnd = raw.End };
+        }
+        if (!options.IncludeCaptions && !options.IncludePosts) return result;
+        bool added = false;
+        foreach (var piece in article.Removed)
+        {
+            string? source = piece.Kind switch
+            {
+                PieceKinds.Caption when options.IncludeCaptions => FigureSources.Caption,
+                PieceKinds.Post when options.IncludePosts => FigureSources.Post,
+                _ => null,
+            };
+            if (source is null || piece.Text.Length == 0) continue;
+            foreach (var f in ExtractText(SetApart(article, piece), options, rules))
+            {
+                int start = piece.RawStart + f.Start, end = piece.RawStart + f.End;
+                result.Add(f with { Source = source, Start = start, End = end, RawStart = start, RawEnd = end, SentenceIndex = -1 });
+                added = true;
+            }
+        }
+        if (added) result.Sort((a, b) => a.RawStart.CompareTo(b.RawStart));
+        return result;
+    }
+
+    /// <summary>A set-apart piece as an article of its own (its text is <c>Raw[RawStart..RawEnd]</c>), segmented into sentences.</summary>
+    private static Article SetApart(Article article, RemovedPiece piece)
+    {
+        if (piece.RawEnd - piece.RawStart != piece.Text.Length || string.CompareOrdinal(article.Raw, piece.RawStart, piece.Text, 0, piece.Text.Length) != 0)
+            throw new InvalidOperationException($"Article '{article.Id}': removed {piece.Kind} at {piece.RawStart} does not match the raw text.");
+        var text = piece.Text;
+        return new Article
+        {
+            Id = article.Id, Outlet = article.Outlet, Published = article.Published, Raw = text, Text = text,
+            Map = OffsetMap.Identity(text.Length),
+            Sentences = Segmenter.Sentences(text, [new Paragraph(0, 0, text.Length)]),
+        };
+    }
+
+    private static List<Figure> ExtractText(Article article, FigureOptions options, MeasureRules rules)
     {
         var text = article.Text ?? throw new ArgumentException($"Article '{article.Id}' has no text.", nameof(article));
         var matches = new List<NumberMatch>();
@@ -87,6 +135,7 @@ public static class FigureExtractor
         // Pass 2: measure (trigger windows stop at neighbouring figures) and attribution.
         var result = new List<Figure>(pending.Count);
         var attributions = new Dictionary<int, string?>();
+        List<EntityMention>? places = null;
         for (int k = 0; k < pending.Count; k++)
         {
             var p = pending[k];
@@ -104,10 +153,19 @@ public static class FigureExtractor
             if (m.Rule == "ordinal-words" && m.Value == 1 && category < 0) continue;
             var sentence = article.SentenceAt(m.Start);
             string? date = category >= 0 && options.Categories[category].ScopeByDate ? ContextRules.EventDate(text, dates, p.Lo, p.Hi, m.Start) : null;
-            string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date);
             string? attribution = null;
             if (sentence is not null && !attributions.TryGetValue(sentence.Index, out attribution))
                 attributions[sentence.Index] = attribution = ContextRules.Attribution(sentence.Text);
+            int pHi = Math.Max(hi, countedEnd);
+            string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date, () =>
+            {
+                // The recognizer runs once per article, and only when some figure needs a place.
+                places ??= new EntityRecognizer(options.Gazetteer).Recognize(article).FindAll(e => e.Kind == EntityKind.Place);
+                int source = attribution is null || sentence is null ? -1 : sentence.Text.IndexOf(attribution, StringComparison.Ordinal);
+                int sourceStart = source < 0 ? 0 : sentence!.Start + source;
+                int sourceEnd = source < 0 ? 0 : sourceStart + attribution!.Length;
+                return ContextRules.Place(text, places, lo, pHi, p.Start, m.End, sourceStart, sourceEnd);
+            });
             var (low, high) = Interval(m.Value, m.Half, p.Qualifier, p.High, options.ApproximateTolerance);
             result.Add(new Figure(
                 article.Id, m.Value, m.Unit, low, high, p.Qualifier,

@@ -72,7 +72,7 @@ internal sealed class MeasureRules
     }
 
     /// <summary>The measure key of a figure (see the class summary).</summary>
-    internal string Key(int category, string unit, string rule, string text, (int Start, int End) counted, string? eventDate)
+    internal string Key(int category, string unit, string rule, string text, (int Start, int End) counted, string? eventDate, Func<string?>? place = null)
     {
         if (rule == "compound-age") return "age";
         var countedText = text.AsSpan(counted.Start, counted.End - counted.Start);
@@ -89,6 +89,8 @@ internal sealed class MeasureRules
             }
             var key = cat.Name;
             if (subject is not null) key += " · " + subject;
+            // A counted noun with a proper name already says whose toll it is ("Palestinians", "Lebanese").
+            else if (cat.ScopeByPlace && place?.Invoke() is { } where) key += " · " + where;
             if (cat.ScopeByDate && eventDate is not null) key += " · " + eventDate;
             return key;
         }
