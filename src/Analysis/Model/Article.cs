@@ -12,6 +12,8 @@ public sealed class Article
     /// <summary>Path relative to the corpus root (or the source file name), empty for in-memory articles.</summary>
     public string File { get; init; } = "";
     public string? Outlet { get; init; }
+    /// <summary>The outlet to group the article under: <see cref="Outlet"/>, else its id (one article, one voice).</summary>
+    public string OutletOrId => string.IsNullOrWhiteSpace(Outlet) ? Id : Outlet;
     public string? Headline { get; init; }
     public DateOnly? Published { get; init; }
     /// <summary>True when <see cref="Published"/> was inferred from the text rather than given.</summary>

@@ -303,7 +303,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
 
-        var outlet = Provenance.OutletOf(article);
+        var outlet = article.OutletOrId;
         var result = new List<EntityMention>(_found.Count);
         foreach (var f in _found)
         {

@@ -17,9 +17,6 @@ internal interface ITextRecord
 /// <summary>Provenance helpers shared by the text extractors (entities, quotes, timeline).</summary>
 internal static class Provenance
 {
-    /// <summary>The outlet to group an article under: its manifest outlet, else its id (one article, one voice).</summary>
-    public static string OutletOf(Article article) => string.IsNullOrWhiteSpace(article.Outlet) ? article.Id : article.Outlet;
-
     /// <summary>The leading columns of every text table: article_id, outlet.</summary>
     public static Column<T>[] Source<T>() where T : ITextRecord =>
         [Column<T>.Text("article_id", r => r.ArticleId), Column<T>.Text("outlet", r => r.Outlet)];

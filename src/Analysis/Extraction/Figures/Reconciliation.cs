@@ -127,7 +127,7 @@ public static class FigureReconciliation
             .Select(f =>
             {
                 var a = articles[f.ArticleId];
-                return new ReconciledFigure(f.Measure, verdictOf[f.Measure], f.ArticleId, a.Outlet ?? a.Id, a.Published, f.Value, f.Unit,
+                return new ReconciledFigure(f.Measure, verdictOf[f.Measure], f.ArticleId, a.OutletOrId, a.Published, f.Value, f.Unit,
                     f.Qualifier, f.Low, f.High, f.Counted, f.Attribution, f.SentenceIndex, f.Sentence, f.Start, f.End, f.Surface, others.Contains(f.ArticleId));
             }).ToList();
         var ordered = verdicts.OrderByDescending(m => m.Articles).ThenBy(m => m.Measure, StringComparer.Ordinal).ToList();

@@ -26,7 +26,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     public List<Quote> Extract(Article article, IReadOnlyList<EntityMention> mentions)
     {
         var text = article.Text;
-        var outlet = Provenance.OutletOf(article);
+        var outlet = article.OutletOrId;
         var result = new List<Quote>();
         Quote? previous = null;
         int lastClose = -1;

@@ -109,7 +109,7 @@ internal static class TimelineReader
     {
         var text = article.Text;
         var (reference, referenceBasis) = Reference(article, absolute, corpusDates);
-        var outlet = Provenance.OutletOf(article);
+        var outlet = article.OutletOrId;
         int next = 0;
         foreach (var s in article.Sentences)
         {
