@@ -1,3 +1,4 @@
+using Analysis.Extraction.Dates;
 using System.Text.RegularExpressions;
 
 namespace Analysis.Clustering;
@@ -17,11 +18,6 @@ internal static partial class Mentions
     [GeneratedRegex(@"[$£€]?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|million|billion|trillion|bn|m|km|kg))?\b%?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 
-    // A calendar day: "October 22", "Oct. 22, 2024", "22 October" (a year, when given, is not part of the key).
-    // Month names are matched capitalised only, so "may 5 times" is not a date.
-    [GeneratedRegex(@"\b(?:(?<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?!\d)(?!\s*(?:%|per|million|billion))|(?<d>\d{1,2})\s+(?<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)")]
-    private static partial Regex DatePattern();
-
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     /// <summary>
@@ -30,18 +26,9 @@ internal static partial class Mentions
     /// </summary>
     public static List<string> Dates(string text) => Days(text).Select(d => $"{MonthNames[d.Month - 1]} {d.Day}").ToList();
 
-    /// <summary>Calendar days mentioned (month 1–12, day), one entry per mention, in text order.</summary>
-    public static List<(int Month, int Day)> Days(string text)
-    {
-        var found = new List<(int, int)>();
-        foreach (Match m in DatePattern().Matches(text))
-        {
-            int month = Array.IndexOf(MonthNames, m.Groups["m"].Value[..3]);
-            int day = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (month >= 0 && day is >= 1 and <= 31) found.Add((month + 1, day));
-        }
-        return found;
-    }
+    /// <summary>Calendar days mentioned (month 1–12, day), one entry per mention, in text order (the library's date recognizer).</summary>
+    public static List<(int Month, int Day)> Days(string text) =>
+        AbsoluteDates.Find(text).Where(d => d.Day is not null).Select(d => (d.Month, d.Day!.Value)).ToList();
 
     /// <summary>Distinct name sequences, possessive dropped, leading stop word ("The", "In") removed.</summary>
     public static HashSet<string> Entities(string text)
