@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Analysis;
-using Analysis.Clustering;
-using Analysis.Model;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

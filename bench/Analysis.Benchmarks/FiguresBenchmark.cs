@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Analysis;
-using Analysis.Extraction.Figures;
 
 namespace Analysis.Benchmarks;
 

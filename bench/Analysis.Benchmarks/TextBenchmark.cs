@@ -1,8 +1,6 @@
+using Analysis;
 using System.Diagnostics;
 using System.Text;
-using Analysis.Extraction.Entities;
-using Analysis.Extraction.Quotes;
-using Analysis.Extraction.Timeline;
 
 namespace Analysis.Benchmarks;
 

@@ -27,7 +27,7 @@ public static class NotebookFormatters
         Formatter.Register<Corpus>((corpus, writer) =>
         {
             writer.Write($"<p>{System.Net.WebUtility.HtmlEncode(corpus.ToString())}</p>");
-            WriteRecords(typeof(Model.Article), corpus.Articles, writer);
+            WriteRecords(typeof(Article), corpus.Articles, writer);
         }, HtmlFormatter.MimeType);
         Formatter.Register<Corpus>(corpus => corpus.ToString(), PlainTextFormatter.MimeType);
         Formatter.Register<GenericChart>(chart => ChartHtml.ToHtml(chart), HtmlFormatter.MimeType);

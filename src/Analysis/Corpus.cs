@@ -1,7 +1,3 @@
-using Analysis.Cleaning;
-using Analysis.Loading;
-using Analysis.Model;
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
 namespace Analysis;

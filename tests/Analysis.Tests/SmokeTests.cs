@@ -1,5 +1,4 @@
 using Analysis;
-using Analysis.Tables;
 
 namespace Analysis.Tests;
 

@@ -1,8 +1,7 @@
-using Analysis.Model;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 
-namespace Analysis.Charts;
+namespace Analysis;
 
 /// <summary>Charts about the articles themselves.</summary>
 public static class ArticleCharts

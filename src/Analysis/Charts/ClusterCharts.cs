@@ -1,7 +1,6 @@
-using Analysis.Clustering;
 using Plotly.NET;
 
-namespace Analysis.Charts;
+namespace Analysis;
 
 /// <summary>
 /// Charts for article clusters and paragraph themes. Traces are built from plotly.js attributes directly: the

@@ -1,8 +1,7 @@
-using Analysis.Extraction.Entities;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 
-namespace Analysis.Charts;
+namespace Analysis;
 
 /// <summary>Charts of named entities.</summary>
 public static class EntityCharts

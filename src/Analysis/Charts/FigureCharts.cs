@@ -1,8 +1,7 @@
 using System.Text;
-using Analysis.Extraction.Figures;
 using Plotly.NET;
 
-namespace Analysis.Charts;
+namespace Analysis;
 
 /// <summary>
 /// Charts of reconciled figures: per measure one row per outlet with the interval its wording implies, and an

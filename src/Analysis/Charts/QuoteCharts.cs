@@ -1,7 +1,6 @@
-using Analysis.Extraction.Quotes;
 using Plotly.NET;
 
-namespace Analysis.Charts;
+namespace Analysis;
 
 /// <summary>Charts of quotations.</summary>
 public static class QuoteCharts

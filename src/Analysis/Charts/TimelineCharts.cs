@@ -1,8 +1,7 @@
-using Analysis.Extraction.Timeline;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 
-namespace Analysis.Charts;
+namespace Analysis;
 
 /// <summary>Charts of the merged timeline.</summary>
 public static class TimelineCharts

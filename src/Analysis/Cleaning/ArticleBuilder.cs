@@ -1,8 +1,5 @@
-using Analysis.Loading;
-using Analysis.Model;
-using Analysis.Segmentation;
 
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>Runs cleaning and segmentation on a raw text and assembles the <see cref="Article"/>.</summary>
 public static class ArticleBuilder

@@ -1,7 +1,5 @@
-using Analysis.Extraction.Dates;
-using Analysis.Model;
 
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>Kinds of <see cref="RemovedPiece"/> the cleaner produces.</summary>
 public static class PieceKinds
@@ -41,8 +39,8 @@ public sealed record CleanOptions
     public bool DetectHeadline { get; init; } = true;
     /// <summary>A headline known from metadata: a first line equal to it is set apart whatever its shape.</summary>
     public string? KnownHeadline { get; init; }
-    /// <summary>Word frequencies used to rejoin split words (default <see cref="Lexicon.English"/>, loaded only when a text needs it).</summary>
-    public Lexicon? Lexicon { get; init; }
+    /// <summary>Word frequencies used to rejoin split words (default <see cref="WordFrequencies.English"/>, loaded only when a text needs it).</summary>
+    public WordFrequencies? Lexicon { get; init; }
 }
 
 /// <summary>A date the cleaner found in a caption, post or dateline, which can tell when the article was written.</summary>
@@ -57,7 +55,7 @@ public sealed record CleanedText(
 /// Non-destructive cleaning of one article's raw text. Every non-blank line is a paragraph candidate; whole-line
 /// rules (<see cref="LineRules"/>) set apart chrome, teaser blocks, captions, posts, bylines, bios, credits,
 /// source lines, datelines and headings; exact repeats are counted once; a paragraph that stops mid-sentence and
-/// resumes in lower case after a line break is joined again (as one word when <see cref="Lexicon"/> says the two
+/// resumes in lower case after a line break is joined again (as one word when <see cref="WordFrequencies"/> says the two
 /// pieces are one word). The clean body is built with <see cref="CleanTextBuilder"/>, paragraphs separated by a
 /// blank line, so every clean offset maps back to the raw text.
 /// </summary>
@@ -294,7 +292,7 @@ public static class Cleaner
         if (d.Date?.Date is { } date) found.Dates.Add(new DateEvidence("dateline", date, d.Date.Surface));
     }
 
-    private static (string Text, OffsetMap Map, List<RemovedPiece> Joins) Build(string raw, List<TextLine> lines, Lexicon? lexicon)
+    private static (string Text, OffsetMap Map, List<RemovedPiece> Joins) Build(string raw, List<TextLine> lines, WordFrequencies? lexicon)
     {
         var builder = new CleanTextBuilder(raw);
         var joins = new List<RemovedPiece>();
@@ -325,7 +323,7 @@ public static class Cleaner
     /// break split a word, " " when it split a sentence. A sentence was split when <paramref name="a"/> ends with a
     /// letter, digit, comma or a hyphen after a letter and <paramref name="b"/> starts with a lower-case letter.
     /// </summary>
-    private static string? Continuation(TextLine a, TextLine b, List<TextLine> lines, Lexicon? lexicon)
+    private static string? Continuation(TextLine a, TextLine b, List<TextLine> lines, WordFrequencies? lexicon)
     {
         char last = a.Span[^1], first = b.Span[b.BodyStart - b.Start];
         if (!char.IsLower(first)) return null;
@@ -335,7 +333,7 @@ public static class Cleaner
         if (!char.IsLetter(last)) return " ";
         var left = TrailingWord(a.Span);
         var right = LeadingWord(b.Span[(b.BodyStart - b.Start)..]);
-        return WordJoiner.IsOneWord(left, right, lexicon ?? Lexicon.English, w => OccursElsewhere(w, lines)) ? "" : " ";
+        return WordJoiner.IsOneWord(left, right, lexicon ?? WordFrequencies.English, w => OccursElsewhere(w, lines)) ? "" : " ";
     }
 
     private static string TrailingWord(ReadOnlySpan<char> s)

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Analysis.Extraction.Dates;
 
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>
 /// Whole-line rules of the cleaner: each tells whether one line (paragraph) of a web copy is page chrome, a

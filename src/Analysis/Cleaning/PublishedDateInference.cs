@@ -1,4 +1,4 @@
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>Infers when an article was published from the dates in its captions, embedded posts and datelines.</summary>
 public static class PublishedDateInference

@@ -1,4 +1,4 @@
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>
 /// A non-blank line of a raw text (surrounding white space trimmed) and what the cleaner decided about it. Its

@@ -1,4 +1,4 @@
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>
 /// Decides whether two pieces of text on either side of a line break are one word a scraper split ("la" +
@@ -14,7 +14,7 @@ internal static class WordJoiner
     /// both are words but the joined word is far likelier than the two in a row (so "walk"+"ing" joins while "in"+"to"
     /// stays two words); a joined string the lexicon lacks is one word when the article writes it whole elsewhere.
     /// </summary>
-    public static bool IsOneWord(string left, string right, Lexicon lexicon, Func<string, bool> occursElsewhere)
+    public static bool IsOneWord(string left, string right, WordFrequencies lexicon, Func<string, bool> occursElsewhere)
     {
         if (left.Length == 0 || right.Length == 0) return false;
         string l = left.ToLowerInvariant(), r = right.ToLowerInvariant(), joined = l + r;

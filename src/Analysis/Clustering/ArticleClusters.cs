@@ -1,7 +1,6 @@
-using Analysis.Model;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>One article's cluster and map position (cluster null when the article has no words to cluster).</summary>
 public sealed record ClusterAssignment(string ArticleId, int? Cluster, string? ClusterTerms, double? X, double? Y);

@@ -1,4 +1,4 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>Agreement between a clustering and reference labels (both as one label per item).</summary>
 public static class ClusterMetrics

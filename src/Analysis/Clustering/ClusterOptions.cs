@@ -1,4 +1,4 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>Settings for clustering articles or paragraphs; the defaults are the ones benchmarked on BBC.</summary>
 public sealed record ClusterOptions

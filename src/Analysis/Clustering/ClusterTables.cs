@@ -1,7 +1,6 @@
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>DataFrames for clustering records (schemas in docs/clustering.md).</summary>
 public static class ClusterTables

@@ -1,6 +1,5 @@
-using Analysis.Model;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>Notebook entry points: <c>corpus.Cluster()</c>, <c>corpus.NearDuplicateParagraphs()</c>, <c>corpus.Themes()</c>.</summary>
 public static class ClusteringExtensions

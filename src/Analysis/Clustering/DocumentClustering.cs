@@ -1,4 +1,4 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>The silhouette score of one candidate k (higher is better separated).</summary>
 public sealed record KScore(int K, double Silhouette, bool Chosen);

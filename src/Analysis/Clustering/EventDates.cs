@@ -1,6 +1,5 @@
-using Analysis.Model;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// When each article happened, for the publication-time feature: its Published date, or for an undated article in a

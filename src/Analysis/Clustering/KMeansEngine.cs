@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>One KMeans solution: a cluster per point, centroids and the within-cluster sum of squares.</summary>
 internal sealed record KMeansSolution(int[] Labels, float[] Centroids, double Inertia);

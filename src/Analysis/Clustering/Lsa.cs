@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// Latent semantic analysis: a randomized truncated SVD (Halko, Martinsson and Tropp 2011, with power iterations)

@@ -1,7 +1,6 @@
-using Analysis.Extraction.Dates;
 using System.Text.RegularExpressions;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// Light, rule-based mentions used to explain clusters: capitalised name sequences (entities) and numbers with

@@ -1,6 +1,5 @@
-using Analysis.Model;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// A paragraph that (nearly) repeats a paragraph of another article, such as wire copy reused by several outlets.
@@ -79,7 +78,7 @@ internal static class NearDuplicates
     private static ulong[] Shingles(ReadOnlySpan<char> text, int minWords)
     {
         var words = new List<ulong>();
-        Tokenizer.Tokenize(text, stem: false, t => words.Add(Hash(t)));
+        TermTokenizer.Tokenize(text, stem: false, t => words.Add(Hash(t)));
         if (words.Count < Math.Max(minWords, ShingleWords)) return [];
         var set = new HashSet<ulong>();
         for (int i = 0; i + ShingleWords <= words.Count; i++)

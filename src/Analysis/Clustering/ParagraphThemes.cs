@@ -1,7 +1,6 @@
-using Analysis.Model;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>A paragraph and the theme it was clustered into.</summary>
 /// <param name="Sentence">Index of the paragraph's first sentence (-1 when the segmenter found none).</param>
@@ -75,5 +74,5 @@ public sealed class ParagraphThemes
     }
 
     private static int Words(Article a, Paragraph p) => Words(a, p.Start, p.End);
-    private static int Words(Article a, int start, int end) => Segmentation.Segmenter.CountWords(a.Text[start..end]);
+    private static int Words(Article a, int start, int end) => Segmenter.CountWords(a.Text[start..end]);
 }

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// Mean silhouette width with cosine distance over unit vectors, for choosing k. Large inputs are scored on an

@@ -1,7 +1,6 @@
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>Article-by-article cosine similarity of TF-IDF vectors (1 on the diagonal, symmetric).</summary>
 public sealed class SimilarityMatrix

@@ -1,4 +1,4 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>English function words dropped before weighting: they carry no topic and dominate raw counts.</summary>
 internal static class StopWords

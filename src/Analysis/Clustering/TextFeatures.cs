@@ -1,4 +1,4 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>How article texts become TF-IDF vectors.</summary>
 public sealed record TextFeatureOptions
@@ -231,7 +231,7 @@ internal sealed class TfIdf
 
     /// <summary>Counts of the tokens of each text.</summary>
     private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(IReadOnlyList<string> documents, bool stem) =>
-        Count(documents.Count, (d, sink) => Tokenizer.Tokenize(documents[d], stem, sink));
+        Count(documents.Count, (d, sink) => TermTokenizer.Tokenize(documents[d], stem, sink));
 
     /// <summary>Term counts per document as (term id, count) runs in one flat array.</summary>
     private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(int documents, Action<int, TokenSink> tokenize)

@@ -1,4 +1,4 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// Interns tokens given as character spans (no string per occurrence): open addressing with a fixed FNV-1a hash,

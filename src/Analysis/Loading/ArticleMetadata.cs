@@ -1,7 +1,6 @@
 using System.Globalization;
-using Analysis.Extraction.Dates;
 
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>Metadata given for an article by its source (CSV/JSONL columns, a manifest row, HTML page metadata).</summary>
 public sealed record ArticleMetadata

@@ -1,7 +1,5 @@
-using Analysis.Cleaning;
-using Analysis.Model;
 
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>
 /// Reads a folder of article files, a CSV or JSON Lines file of articles, or a single text/HTML page into

@@ -1,6 +1,6 @@
 using SmartReader;
 
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>Main text and metadata of a single HTML page, through SmartReader (a port of Mozilla's Readability).</summary>
 internal static class HtmlPage

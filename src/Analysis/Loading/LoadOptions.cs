@@ -1,4 +1,4 @@
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>Options for <see cref="Corpus.Load"/>.</summary>
 public sealed record LoadOptions

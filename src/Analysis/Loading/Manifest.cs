@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Analysis.Model;
 
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>
 /// Per-file metadata read from a manifest CSV (columns: file, and any of outlet, headline, published, byline, url).

@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>One data row of a CSV or JSON Lines source, with its line number and any problem found reading it.</summary>
 internal sealed record TableRow(int Line, IReadOnlyDictionary<string, string?> Fields, string? Problem)

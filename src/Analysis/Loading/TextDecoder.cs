@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace Analysis.Loading;
+namespace Analysis;
 
 /// <summary>The text of a file and how it was decoded.</summary>
 internal readonly record struct DecodedText(string Text, string Encoding, string? Warning);

@@ -1,4 +1,4 @@
-namespace Analysis.Model;
+namespace Analysis;
 
 /// <summary>
 /// One news article: its raw text (never edited), the clean body derived from it with a map back to raw

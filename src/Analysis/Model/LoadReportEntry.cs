@@ -1,4 +1,4 @@
-namespace Analysis.Model;
+namespace Analysis;
 
 /// <summary>Outcome of loading one input file (or one row of a CSV/JSONL source).</summary>
 public enum LoadStatus { Loaded, LoadedWithWarnings, Skipped }

@@ -1,4 +1,4 @@
-namespace Analysis.Model;
+namespace Analysis;
 
 /// <summary>
 /// Maps offsets in an article's clean text back to its raw text. The clean text is a sequence of raw slices

@@ -1,4 +1,4 @@
-namespace Analysis.Model;
+namespace Analysis;
 
 /// <summary>A half-open character range [<see cref="Start"/>, <see cref="End"/>) into a text.</summary>
 public readonly record struct TextSpan(int Start, int End)

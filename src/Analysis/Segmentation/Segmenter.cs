@@ -1,6 +1,5 @@
-using Analysis.Model;
 
-namespace Analysis.Segmentation;
+namespace Analysis;
 
 /// <summary>
 /// Splits a clean body into paragraphs (lines) and sentences with character offsets. A sentence ends at . ! ? or …

@@ -1,6 +1,5 @@
-using Analysis.Model;
 
-namespace Analysis.Segmentation;
+namespace Analysis;
 
 /// <summary>What a <see cref="Token"/> is.</summary>
 public enum TokenKind : byte

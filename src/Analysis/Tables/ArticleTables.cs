@@ -1,7 +1,6 @@
-using Analysis.Model;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Tables;
+namespace Analysis;
 
 /// <summary>
 /// DataFrames for articles, their segmentation, what cleaning set apart, and the load report (schemas in
@@ -33,7 +32,7 @@ public static class ArticleTables
         [
             Column<(Article A, Paragraph R)>.Int("paragraph", r => r.R.Index),
             .. Spans<Paragraph>(r => r.R.Span),
-            Column<(Article A, Paragraph R)>.Int("words", r => Segmentation.Tokenizer.CountWords(r.A.Text.AsSpan(r.R.Start, r.R.End - r.R.Start))),
+            Column<(Article A, Paragraph R)>.Int("words", r => Tokenizer.CountWords(r.A.Text.AsSpan(r.R.Start, r.R.End - r.R.Start))),
             Column<(Article A, Paragraph R)>.Text("text", r => r.R.Span.Of(r.A.Text)),
         ]);
 
@@ -43,7 +42,7 @@ public static class ArticleTables
             Column<(Article A, Sentence R)>.Int("sentence", r => r.R.Index),
             Column<(Article A, Sentence R)>.Int("paragraph", r => r.R.Paragraph),
             .. Spans<Sentence>(r => r.R.Span),
-            Column<(Article A, Sentence R)>.Int("words", r => Segmentation.Tokenizer.CountWords(r.R.Text)),
+            Column<(Article A, Sentence R)>.Int("words", r => Tokenizer.CountWords(r.R.Text)),
             Column<(Article A, Sentence R)>.Text("text", r => r.R.Text),
         ]);
 

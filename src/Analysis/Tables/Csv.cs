@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Tables;
+namespace Analysis;
 
 /// <summary>RFC 4180 CSV output for DataFrames (header row, quoted fields where needed, invariant culture).</summary>
 public static class Csv

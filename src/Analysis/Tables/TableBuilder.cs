@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Tables;
+namespace Analysis;
 
 /// <summary>A named column of a table built from records of type <typeparamref name="T"/>.</summary>
 public abstract class Column<T>

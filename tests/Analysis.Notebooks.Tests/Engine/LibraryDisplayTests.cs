@@ -19,7 +19,7 @@ public sealed class LibraryDisplayTests
     public async Task ReferencedLibraryFormatsDataFramesAsHtmlTables()
     {
         var results = await RunCells(
-            "#r \"../src/Analysis.Display/bin/Debug/net8.0/Analysis.Display.dll\"\nusing Analysis;\nusing Analysis.Tables;\nAnalysis.Display.NotebookFormatters.Register();",
+            "#r \"../src/Analysis.Display/bin/Debug/net8.0/Analysis.Display.dll\"\nusing Analysis;\nAnalysis.Display.NotebookFormatters.Register();",
             "Corpus.FromTexts((\"a\", \"One sentence here. And another one.\"), (\"b\", \"Third text.\")).Articles.ToDataFrame()");
         Assert.All(results, r => Assert.True(r.Success, r.Error?.Message));
         var html = results[1].Value!.Data["text/html"];

@@ -1,4 +1,4 @@
-using Analysis.Cleaning;
+using Analysis;
 using Analysis.Tests.Loading;
 using CsCheck;
 

@@ -1,5 +1,5 @@
-using Analysis.Clustering;
 
+using Analysis;
 namespace Analysis.Tests.Clustering;
 
 public class ClusterMetricsTests

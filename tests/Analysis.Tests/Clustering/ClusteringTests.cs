@@ -1,5 +1,5 @@
-using Analysis.Clustering;
 
+using Analysis;
 namespace Analysis.Tests.Clustering;
 
 public class ClusteringTests
@@ -117,7 +117,7 @@ public class ClusteringTests
     {
         // Six articles on one subject; three published in January, three in October.
         var texts = Synthetic.Texts(groups: 1, perGroup: 6);
-        var articles = texts.Select((t, i) => Analysis.Cleaning.ArticleBuilder.Build(t.Id, t.Text,
+        var articles = texts.Select((t, i) => Analysis.ArticleBuilder.Build(t.Id, t.Text,
             published: i < 3 ? new DateOnly(2024, 1, 8 + i) : new DateOnly(2024, 10, 21 + i))).ToList();
         var clusters = articles.Cluster(k: 2);
         Assert.Equal(clusters.ClusterOf("g0-0"), clusters.ClusterOf("g0-2"));

@@ -1,6 +1,5 @@
-using Analysis.Cleaning;
-using Analysis.Clustering;
 
+using Analysis;
 namespace Analysis.Tests.Clustering;
 
 public class EventDatesTests

@@ -1,5 +1,5 @@
-using Analysis.Clustering;
 
+using Analysis;
 namespace Analysis.Tests.Clustering;
 
 public class MentionsTests
@@ -47,5 +47,5 @@ public class MentionsTests
     [InlineData("virus", "virus")]
     [InlineData("says", "say")]
     public void LightStemmerStripsPluralEndings(string word, string stem) =>
-        Assert.Equal(stem, Tokenizer.Stem(word.ToCharArray()).ToString());
+        Assert.Equal(stem, TermTokenizer.Stem(word.ToCharArray()).ToString());
 }

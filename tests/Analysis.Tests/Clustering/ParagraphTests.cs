@@ -1,5 +1,4 @@
-using Analysis.Charts;
-using Analysis.Clustering;
+using Analysis;
 using Plotly.NET;
 
 namespace Analysis.Tests.Clustering;

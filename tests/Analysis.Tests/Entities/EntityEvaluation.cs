@@ -1,4 +1,4 @@
-using Analysis.Extraction.Entities;
+using Analysis;
 using Xunit;
 
 namespace Analysis.Tests.Entities;

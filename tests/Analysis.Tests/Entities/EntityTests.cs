@@ -1,6 +1,5 @@
-using Analysis.Charts;
-using Analysis.Extraction.Entities;
 
+using Analysis;
 namespace Analysis.Tests.Entities;
 
 public class EntityTests

@@ -1,5 +1,5 @@
-using Analysis.Extraction.Figures;
 
+using Analysis;
 namespace Analysis.Tests.Figures;
 
 /// <summary>The labelled sentences of Data/figures.tsv, one test per row, and the precision/recall over all of them.</summary>

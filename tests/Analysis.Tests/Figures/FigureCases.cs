@@ -1,5 +1,5 @@
+using Analysis;
 using System.Globalization;
-using Analysis.Extraction.Figures;
 
 namespace Analysis.Tests.Figures;
 

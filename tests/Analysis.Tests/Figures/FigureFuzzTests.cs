@@ -1,4 +1,4 @@
-using Analysis.Extraction.Figures;
+using Analysis;
 using CsCheck;
 
 namespace Analysis.Tests.Figures;

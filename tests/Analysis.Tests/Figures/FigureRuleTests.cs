@@ -1,5 +1,5 @@
-using Analysis.Extraction.Figures;
 
+using Analysis;
 namespace Analysis.Tests.Figures;
 
 /// <summary>Single rules of the grammar and the context rules, positive and negative, with exact offsets.</summary>
@@ -68,7 +68,7 @@ public class FigureRuleTests
     [Fact]
     public void BadOptionsAndNullInputAreClearErrors()
     {
-        Assert.Throws<ArgumentNullException>(() => FigureExtractor.Extract((Analysis.Model.Article)null!));
+        Assert.Throws<ArgumentNullException>(() => FigureExtractor.Extract((Analysis.Article)null!));
         var options = new FigureOptions { ApproximateTolerance = 2 };
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Extract("6 people.", options));
         Assert.Contains("ApproximateTolerance", e.Message);

@@ -1,6 +1,5 @@
-using Analysis.Extraction.Entities;
-using Analysis.Extraction.Figures;
 
+using Analysis;
 namespace Analysis.Tests.Figures;
 
 /// <summary>Place scope of measure keys: one labelled case per row of Data/place-scope.tsv.</summary>

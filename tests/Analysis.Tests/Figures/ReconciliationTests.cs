@@ -1,6 +1,4 @@
-using Analysis.Charts;
-using Analysis.Cleaning;
-using Analysis.Extraction.Figures;
+using Analysis;
 using GenericChart = Plotly.NET.GenericChart;
 
 namespace Analysis.Tests.Figures;

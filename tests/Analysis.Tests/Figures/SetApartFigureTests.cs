@@ -1,6 +1,5 @@
-using Analysis.Extraction.Figures;
-using Analysis.Model;
 
+using Analysis;
 namespace Analysis.Tests.Figures;
 
 /// <summary>Figures in captions and posts are read only when asked, with offsets into <c>Article.Raw</c>.</summary>

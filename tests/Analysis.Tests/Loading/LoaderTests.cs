@@ -1,6 +1,5 @@
+using Analysis;
 using System.Text;
-using Analysis.Loading;
-using Analysis.Model;
 
 namespace Analysis.Tests.Loading;
 

@@ -1,7 +1,5 @@
-using Analysis.Cleaning;
-using Analysis.Model;
-using Analysis.Tables;
 
+using Analysis;
 namespace Analysis.Tests.Loading;
 
 /// <summary>Acceptance: the five seed articles and the BBC corpus.</summary>

@@ -1,5 +1,4 @@
-using Analysis.Charts;
-using Analysis.Extraction.Quotes;
+using Analysis;
 using Analysis.Tests.Entities;
 
 namespace Analysis.Tests.Quotes;

@@ -1,6 +1,5 @@
-using Analysis.Model;
+using Analysis;
 using CsCheck;
-using Analysis.Segmentation;
 using Analysis.Tests.Loading;
 
 namespace Analysis.Tests.Segmentation;

@@ -1,6 +1,4 @@
-using Analysis.Extraction.Entities;
-using Analysis.Extraction.Quotes;
-using Analysis.Extraction.Timeline;
+using Analysis;
 using CsCheck;
 
 namespace Analysis.Tests.Timeline;
@@ -50,7 +48,7 @@ public class TextFuzzTests
     {
         foreach (var d in new[] { DateOnly.MinValue, new DateOnly(500, 1, 1), DateOnly.MaxValue })
         {
-            var article = Analysis.Cleaning.ArticleBuilder.Build("a", "They met last year, on Monday, 999 years ago, next week and on Dec. 31.", published: d);
+            var article = Analysis.ArticleBuilder.Build("a", "They met last year, on Monday, 999 years ago, next week and on Dec. 31.", published: d);
             var entries = new[] { article }.Timeline().Entries;
             Assert.Equal(5, entries.Count);
             Assert.All(entries, e => Assert.Null(e.Reference));

@@ -1,6 +1,4 @@
-using Analysis.Charts;
-using Analysis.Cleaning;
-using Analysis.Extraction.Timeline;
+using Analysis;
 using Analysis.Tests.Entities;
 
 namespace Analysis.Tests.Timeline;

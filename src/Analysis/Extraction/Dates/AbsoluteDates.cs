@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Analysis.Extraction.Dates;
+namespace Analysis;
 
 /// <summary>
 /// A calendar date written out in a text ("October 22, 2024", "Oct. 7", "22 October 2024", "2024-10-22",

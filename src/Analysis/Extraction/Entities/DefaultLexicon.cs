@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>
 /// The built-in word lists behind <see cref="Gazetteer.Default"/>: places, organizations, nationalities and

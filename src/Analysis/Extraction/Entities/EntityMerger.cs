@@ -1,6 +1,6 @@
 using F23.StringSimilarity;
 
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>
 /// Merges canonical names across articles: spelling variants of transliterated names ("Yehya Sinwar" and

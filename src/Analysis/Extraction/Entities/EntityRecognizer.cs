@@ -1,7 +1,5 @@
-using Analysis.Cleaning;
-using Analysis.Model;
 
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>
 /// Rule-based named-entity recognizer for one article. A name is a run of capitalized words joined by spaces
@@ -225,7 +223,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             }
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
-            else if (cue && Lexicon.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
+            else if (cue && WordFrequencies.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
             else _pending.Add(new Found(_words[a].Start, _words[a].End, AfterPlacePreposition(a) ? EntityKind.Place : EntityKind.Person,
                 first, first, "short_name", sentence));
             return;
@@ -243,7 +241,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsCommonPhrase(int a, int b)
     {
         for (int k = a; k < b; k++)
-            if (!IsConnector(_words[k]) && Lexicon.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+            if (!IsConnector(_words[k]) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
         return true;
     }
 
@@ -298,7 +296,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
                 _found.Add(p with { Kind = EntityKind.Person });
             // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
-            else if (p.Kind == EntityKind.Place && Lexicon.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
+            else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
                 _found.Add(p with { Rule = "place_preposition" });
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));

@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>One mention of a named entity in an article.</summary>
 /// <param name="ArticleId">The article.</param>

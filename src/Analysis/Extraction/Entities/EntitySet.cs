@@ -1,7 +1,6 @@
-using Analysis.Model;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>
 /// The named entities of a corpus: every <see cref="Mentions">mention</see>, the <see cref="Counts">count per

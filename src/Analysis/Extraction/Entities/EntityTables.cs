@@ -1,7 +1,6 @@
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>DataFrames for entities (schemas in docs/text.md).</summary>
 public static class EntityTables

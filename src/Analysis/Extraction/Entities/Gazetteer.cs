@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>What a named entity is.</summary>
 public enum EntityKind

@@ -1,7 +1,5 @@
-using Analysis.Model;
-using Analysis.Tables;
 
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>What every text-extraction record carries: where it comes from, to the character and sentence.</summary>
 internal interface ITextRecord

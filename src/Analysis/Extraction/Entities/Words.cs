@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Entities;
+namespace Analysis;
 
 /// <summary>A word of a sentence, as the name rules see it.</summary>
 /// <param name="Start">Offset of the first character in the article text.</param>

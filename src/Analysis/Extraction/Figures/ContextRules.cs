@@ -1,7 +1,5 @@
-using Analysis.Extraction.Dates;
-using Analysis.Extraction.Entities;
 
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>
 /// Word-level context rules around a number: qualifiers before it, the counted noun after it, event dates and
@@ -114,7 +112,7 @@ internal static class ContextRules
                 best = d;
         if (best is null) return null;
         bool since = EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since") || EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since the");
-        return (since ? "since " : "") + Lexicon.MonthShort[best.Month] + " " + best.Day;
+        return (since ? "since " : "") + FigureLexicon.MonthShort[best.Month] + " " + best.Day;
     }
 
     /// <summary>Prepositions that make the place after them the figure's scope ("killed in Gaza", "near Beirut's hospital").</summary>

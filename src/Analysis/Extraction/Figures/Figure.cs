@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>How the wording bounds a figure ("about 250", "more than 250", "between 20 and 30", …).</summary>
 public enum Qualifier

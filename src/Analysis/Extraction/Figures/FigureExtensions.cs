@@ -1,7 +1,6 @@
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>Notebook entry points: <c>var figures = corpus.Figures(); figures.ToDataFrame()</c>.</summary>
 public static class FigureExtensions

@@ -1,10 +1,5 @@
-using Analysis.Cleaning;
-using Analysis.Extraction.Dates;
-using Analysis.Extraction.Entities;
-using Analysis.Model;
-using Analysis.Segmentation;
 
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>
 /// Extracts every reported figure from articles: the number grammar finds number expressions, then context

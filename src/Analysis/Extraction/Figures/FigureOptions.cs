@@ -1,6 +1,5 @@
-using Analysis.Extraction.Entities;
 
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>
 /// A category of measure ("killed", "hostages", "meeting length", …): a figure whose unit is one of

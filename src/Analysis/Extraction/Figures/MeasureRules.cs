@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>
 /// Builds a figure's measure key from the category lexicons: the nearest trigger word (within a word window,
@@ -100,7 +100,7 @@ internal sealed class MeasureRules
             "" => noun.Length > 0 ? noun : "count",
             "ordinal" => noun.Length > 0 ? noun + " number" : "ordinal",
             "percent" or "percentage_point" => unit,
-            _ when Lexicon.IsTimeOrDistance(unit) => noun.Length > 0 ? noun + " length" : Lexicon.IsDuration(unit) ? "duration" : unit,
+            _ when FigureLexicon.IsTimeOrDistance(unit) => noun.Length > 0 ? noun + " length" : FigureLexicon.IsDuration(unit) ? "duration" : unit,
             _ => unit,
         };
     }

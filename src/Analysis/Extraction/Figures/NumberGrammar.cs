@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>A number expression the grammar recognized (before context: no qualifier, no counted noun).</summary>
 internal struct NumberMatch
@@ -42,7 +42,7 @@ internal static class NumberGrammar
             else if (char.IsLetter(c))
             {
                 int we = WordEnd(text, i, to);
-                i = we - i <= Lexicon.MaxWord && MayStartNumberWord(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
+                i = we - i <= FigureLexicon.MaxWord && MayStartNumberWord(c) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]))
                     ? Math.Max(Words(text, i, we, to, into), we) : we;
             }
             else i++;
@@ -80,7 +80,7 @@ internal static class NumberGrammar
             if (ScoreRun(text, a.Start, b.End, to)) return b.End;
             // "5-6 March" is a span of days.
             if (b.End + 1 < to && text[b.End] == ' ' && char.IsUpper(text[b.End + 1])
-                && Dates.AbsoluteDates.MonthNumber(text[(b.End + 1)..WordEnd(text, b.End + 1, to)]) is not null) return b.End;
+                && AbsoluteDates.MonthNumber(text[(b.End + 1)..WordEnd(text, b.End + 1, to)]) is not null) return b.End;
             int rEnd = UnitWords(text, b.End, to, ref a.Unit, out _);
             into.Add(new NumberMatch { Start = a.Start, End = rEnd, Value = low, High = high, Unit = a.Unit, Rule = "range-dash" });
             return rEnd;
@@ -169,8 +169,8 @@ internal static class NumberGrammar
         if (j < to && char.IsLetter(text[j]))
         {
             int le = WordEnd(text, j, to);
-            Span<char> buf = stackalloc char[Lexicon.MaxWord];
-            if (le < to && char.IsAsciiDigit(text[le]) || !Lexicon.Lower(text.AsSpan(j, le - j), buf, out var suf))
+            Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+            if (le < to && char.IsAsciiDigit(text[le]) || !FigureLexicon.Lower(text.AsSpan(j, le - j), buf, out var suf))
             {
                 skip = SkipToken(text, j, to);
                 return false;
@@ -188,7 +188,7 @@ internal static class NumberGrammar
                 case "k": n.Scale = 1e3; break;
                 case "p" when !n.Currency: n.Unit = "GBP"; n.Scale = 0.01; n.Currency = true; break;
                 default:
-                    var unit = Lexicon.Unit(suf, out _);
+                    var unit = FigureLexicon.Unit(suf, out _);
                     // "1990s", "3pm", "8Jfne", "G8"-like tokens are not figures.
                     if (unit is null || n.Currency) { skip = le; return false; }
                     n.Unit = unit; break;
@@ -200,8 +200,8 @@ internal static class NumberGrammar
         {
             // "1.2 million", "15 thousand"
             int we = WordEnd(text, j + 1, to);
-            Span<char> buf = stackalloc char[Lexicon.MaxWord];
-            if (Lexicon.Lower(text.AsSpan(j + 1, we - j - 1), buf, out var w) && Lexicon.Number(w, out double s) == WordKind.Scale)
+            Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+            if (FigureLexicon.Lower(text.AsSpan(j + 1, we - j - 1), buf, out var w) && FigureLexicon.Number(w, out double s) == WordKind.Scale)
             {
                 n.Scale = s; j = we;
             }
@@ -234,9 +234,9 @@ internal static class NumberGrammar
 
     private static int Words(string text, int ws, int we, int to, List<NumberMatch> into)
     {
-        Span<char> buf = stackalloc char[Lexicon.MaxWord];
-        if (!Lexicon.Lower(text.AsSpan(ws, we - ws), buf, out var w)) return we;
-        var kind = Lexicon.Number(w, out double v);
+        Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+        if (!FigureLexicon.Lower(text.AsSpan(ws, we - ws), buf, out var w)) return we;
+        var kind = FigureLexicon.Number(w, out double v);
         switch (kind)
         {
             case WordKind.None or WordKind.And:
@@ -248,7 +248,7 @@ internal static class NumberGrammar
                 // capitalized mid-sentence they name things ("the Second Lebanon War").
                 // A rank needs no determiner: "finished in third place", "moved to fourth position".
                 if (char.IsUpper(text[ws]) && ws > 0 && PrevWord(text, ws, out _, out _)) return we;
-                bool determined = PrevWord(text, ws, out int ps, out int pe) && Lexicon.Lower(text.AsSpan(ps, pe - ps), buf, out var det) && Lexicon.IsDeterminer(det);
+                bool determined = PrevWord(text, ws, out int ps, out int pe) && FigureLexicon.Lower(text.AsSpan(ps, pe - ps), buf, out var det) && FigureLexicon.IsDeterminer(det);
                 if (!determined && !RankFollows(text, we, to)) return we;
                 into.Add(new NumberMatch { Start = ws, End = we, Value = v, Unit = "ordinal", Rule = "ordinal-words", InWords = true });
                 return we;
@@ -282,12 +282,12 @@ internal static class NumberGrammar
         var last = WordKind.None;
         end = ws; words = 0; value = 0;
         int pos = ws;
-        Span<char> buf = stackalloc char[Lexicon.MaxWord];
+        Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
         while (true)
         {
             int we = WordEnd(text, pos, to);
-            if (!Lexicon.Lower(text.AsSpan(pos, we - pos), buf, out var w)) break;
-            var kind = Lexicon.Number(w, out double v);
+            if (!FigureLexicon.Lower(text.AsSpan(pos, we - pos), buf, out var w)) break;
+            var kind = FigureLexicon.Number(w, out double v);
             int consumedEnd = we;
             bool ok = true;
             switch (kind)
@@ -345,8 +345,8 @@ internal static class NumberGrammar
     {
         if (!(pos + 1 < to && text[pos] is ' ' or '-' && char.IsLetter(text[pos + 1]))) return WordKind.None;
         int we = WordEnd(text, pos + 1, to);
-        Span<char> buf = stackalloc char[Lexicon.MaxWord];
-        return Lexicon.Lower(text.AsSpan(pos + 1, we - pos - 1), buf, out var w) ? Lexicon.Number(w, out _) : WordKind.None;
+        Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+        return FigureLexicon.Lower(text.AsSpan(pos + 1, we - pos - 1), buf, out var w) ? FigureLexicon.Number(w, out _) : WordKind.None;
     }
 
     /// <summary>True when " a half" / "-a-half" follows <paramref name="pos"/> (just after "and").</summary>
@@ -364,14 +364,14 @@ internal static class NumberGrammar
     private static int Vague(string text, int ws, int we, int to, double low, List<NumberMatch> into)
     {
         if (!FollowedByOf(text, we, to, out int ofEnd)) return we;
-        double high = Lexicon.VagueHigh(low);
+        double high = FigureLexicon.VagueHigh(low);
         int end = we;
         // "tens of thousands of", "hundreds of millions of"
         if (ofEnd + 1 < to && char.IsLetter(text[ofEnd + 1]))
         {
             int w2 = WordEnd(text, ofEnd + 1, to);
-            Span<char> buf = stackalloc char[Lexicon.MaxWord];
-            if (Lexicon.Lower(text.AsSpan(ofEnd + 1, w2 - ofEnd - 1), buf, out var w) && Lexicon.Number(w, out double v2) == WordKind.Vague
+            Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+            if (FigureLexicon.Lower(text.AsSpan(ofEnd + 1, w2 - ofEnd - 1), buf, out var w) && FigureLexicon.Number(w, out double v2) == WordKind.Vague
                 && v2 >= 2000 && FollowedByOf(text, w2, to, out _))
             {
                 low *= v2 / 2; high *= v2 / 2; end = w2;
@@ -397,11 +397,11 @@ internal static class NumberGrammar
     private static int Compound(string text, int hyphen, int to, ref string unit)
     {
         int ws = hyphen + 1, we = WordEnd(text, ws, to);
-        Span<char> buf = stackalloc char[Lexicon.MaxWord];
-        if (!Lexicon.Lower(text.AsSpan(ws, we - ws), buf, out var w)) return -1;
+        Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+        if (!FigureLexicon.Lower(text.AsSpan(ws, we - ws), buf, out var w)) return -1;
         if (w is "strong") return we;
-        var u = Lexicon.Unit(w, out bool plural);
-        if (u is null || plural || !Lexicon.IsTimeOrDistance(u) || unit.Length > 0 && unit != "percent") return -1;
+        var u = FigureLexicon.Unit(w, out bool plural);
+        if (u is null || plural || !FigureLexicon.IsTimeOrDistance(u) || unit.Length > 0 && unit != "percent") return -1;
         unit = u;
         // "11-year-old": the age suffix belongs to the compound.
         if (we + 3 < to && text[we] == '-' && text.AsSpan(we + 1, 3).Equals("old", StringComparison.OrdinalIgnoreCase)
@@ -416,8 +416,8 @@ internal static class NumberGrammar
         any = false;
         if (!(pos + 1 < to && text[pos] == ' ' && char.IsLetter(text[pos + 1]))) return pos;
         int we = WordEnd(text, pos + 1, to);
-        Span<char> buf = stackalloc char[Lexicon.MaxWord];
-        if (!Lexicon.Lower(text.AsSpan(pos + 1, we - pos - 1), buf, out var w)) return pos;
+        Span<char> buf = stackalloc char[FigureLexicon.MaxWord];
+        if (!FigureLexicon.Lower(text.AsSpan(pos + 1, we - pos - 1), buf, out var w)) return pos;
         if (w is "percent" && unit.Length == 0) { unit = "percent"; any = true; return we; }
         if (w is "per" or "percentage" && unit.Length == 0 && we + 1 < to && text[we] == ' ')
         {
@@ -430,7 +430,7 @@ internal static class NumberGrammar
             }
             return pos;
         }
-        var u = Lexicon.Unit(w, out _);
+        var u = FigureLexicon.Unit(w, out _);
         if (u is null) return pos;
         bool currencyWord = u.Length == 3 && char.IsUpper(u[0]);
         if (unit.Length > 0 && !(currencyWord && unit == u)) return pos;
@@ -516,7 +516,7 @@ internal static class NumberGrammar
         var w = text.AsSpan(ps, pe - ps);
         // "iTunes 4", "iPod 3": a capital inside the word names a product even when the word starts lower-case.
         if (!char.IsUpper(w[0])) return w.Length > 1 && w[1..].IndexOfAnyInRange('A', 'Z') >= 0;
-        if (Lexicon.IsWeekday(w)) return false;
+        if (FigureLexicon.IsWeekday(w)) return false;
         int q2 = ps - 1;
         while (q2 >= 0 && text[q2] is ' ' or '"' or '“' or '‘' or '\'' or '(' or '[') q2--;
         return q2 >= 0 && text[q2] is not ('.' or '!' or '?' or '\n' or ':' or ';' or '—');

@@ -1,8 +1,6 @@
-using Analysis.Model;
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>Whether the articles reporting a measure agree.</summary>
 public enum Verdict

@@ -1,6 +1,5 @@
-using Analysis.Extraction.Entities;
 
-namespace Analysis.Extraction.Quotes;
+namespace Analysis;
 
 /// <summary>What a quotation row is.</summary>
 public enum QuoteKind

@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Quotes;
+namespace Analysis;
 
 /// <summary>
 /// Groups quotations of different articles that quote the same words. Quotations are compared by their three-word

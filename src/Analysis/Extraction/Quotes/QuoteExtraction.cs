@@ -1,7 +1,5 @@
-using Analysis.Extraction.Entities;
-using Analysis.Model;
 
-namespace Analysis.Extraction.Quotes;
+namespace Analysis;
 
 /// <summary>Entry points: <c>corpus.Quotes()</c> and the cross-outlet views of a list of quotations.</summary>
 public static class QuoteExtraction

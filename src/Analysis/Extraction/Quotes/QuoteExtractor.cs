@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Analysis.Extraction.Entities;
-using Analysis.Model;
 
-namespace Analysis.Extraction.Quotes;
+namespace Analysis;
 
 /// <summary>
 /// Turns the quotation spans of one article into <see cref="Quote"/> rows with their speaker. The speaker is looked

@@ -1,6 +1,5 @@
-using Analysis.Model;
 
-namespace Analysis.Extraction.Quotes;
+namespace Analysis;
 
 /// <summary>A balanced quotation found by <see cref="QuoteFinder"/>: its quoted span and the marks around it.</summary>
 /// <param name="Open">Offset of the opening mark.</param>

@@ -1,8 +1,6 @@
-using Analysis.Extraction.Entities;
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Extraction.Quotes;
+namespace Analysis;
 
 /// <summary>DataFrames for quotations (schemas in docs/text.md).</summary>
 public static class QuoteTables

@@ -1,10 +1,6 @@
-using Analysis.Extraction.Dates;
-using Analysis.Extraction.Entities;
-using Analysis.Model;
-using Analysis.Tables;
 using Microsoft.Data.Analysis;
 
-namespace Analysis.Extraction.Timeline;
+namespace Analysis;
 
 /// <summary>
 /// The dated events of a corpus: every absolute and relative date expression resolved against its article's date,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Analysis.Extraction.Timeline;
+namespace Analysis;
 
 /// <summary>A relative date expression resolved against a reference date.</summary>
 internal sealed record RelativeDate(int Start, int End, string Surface, DateOnly? Date, string Precision, string Basis, string Rule);

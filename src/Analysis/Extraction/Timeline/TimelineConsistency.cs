@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Timeline;
+namespace Analysis;
 
 /// <summary>Finds events dated differently by different outlets, and weekdays that contradict the written date.</summary>
 internal static class TimelineConsistency

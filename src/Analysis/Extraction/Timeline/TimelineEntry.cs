@@ -1,6 +1,5 @@
-using Analysis.Extraction.Entities;
 
-namespace Analysis.Extraction.Timeline;
+namespace Analysis;
 
 /// <summary>One dated event: a date expression of an article, resolved to a calendar date, and the sentence it anchors.</summary>
 /// <param name="ArticleId">The article.</param>

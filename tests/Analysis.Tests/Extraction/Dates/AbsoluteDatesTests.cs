@@ -1,4 +1,4 @@
-using Analysis.Extraction.Dates;
+using Analysis;
 using Analysis.Tests.Loading;
 
 namespace Analysis.Tests.Extraction.Dates;

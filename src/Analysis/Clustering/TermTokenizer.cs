@@ -1,11 +1,11 @@
-namespace Analysis.Clustering;
+namespace Analysis;
 
 /// <summary>
 /// Fast word tokenizer for clustering: lower-cased runs of letters and digits (an apostrophe inside a word joins,
 /// so "Israel’s" → "israels" → stem "israel"), at least two characters with a letter, stop words dropped, and an
 /// optional light English stemmer (plural and possessive endings only, so terms stay readable in explanations).
 /// </summary>
-internal static class Tokenizer
+internal static class TermTokenizer
 {
     private const int MaxTokenLength = 40;
 

@@ -1,4 +1,4 @@
-namespace Analysis.Extraction.Figures;
+namespace Analysis;
 
 /// <summary>Kinds of number words the grammar composes.</summary>
 internal enum WordKind : byte { None, Unit, Teen, Tens, Hundred, Scale, Dozen, Ordinal, A, And, Half, Vague }
@@ -7,7 +7,7 @@ internal enum WordKind : byte { None, Unit, Teen, Tens, Hundred, Scale, Dozen, O
 /// Closed word lists of the number grammar, looked up without allocating: the word is lower-cased into a
 /// stack buffer and matched by a span switch.
 /// </summary>
-internal static class Lexicon
+internal static class FigureLexicon
 {
     internal const int MaxWord = 12;
 

@@ -1,27 +1,27 @@
 using System.IO.Compression;
 
-namespace Analysis.Cleaning;
+namespace Analysis;
 
 /// <summary>
 /// English word frequencies (about 60,000 lower-case words with their counts in SUBTLEX-US, a 50-million-word
 /// corpus of film subtitles; shipped as an embedded resource, see docs/loader.md). Used to judge whether two
 /// pieces of text are one word a scraper split or two words.
 /// </summary>
-public sealed class Lexicon
+public sealed class WordFrequencies
 {
     private readonly Dictionary<string, long> _counts;
     private readonly double _logTotal;
 
-    private Lexicon(Dictionary<string, long> counts)
+    private WordFrequencies(Dictionary<string, long> counts)
     {
         _counts = counts;
         _logTotal = Math.Log(counts.Values.Sum());
     }
 
-    private static readonly Lazy<Lexicon> LazyEnglish = new(LoadEmbedded);
+    private static readonly Lazy<WordFrequencies> LazyEnglish = new(LoadEmbedded);
 
     /// <summary>The embedded English lexicon (loaded once, on first use).</summary>
-    public static Lexicon English => LazyEnglish.Value;
+    public static WordFrequencies English => LazyEnglish.Value;
 
     /// <summary>Number of words known.</summary>
     public int Count => _counts.Count;
@@ -40,16 +40,16 @@ public sealed class Lexicon
     }
 
     /// <summary>A lexicon from (word, count) pairs; words are lower-cased.</summary>
-    public static Lexicon From(IEnumerable<(string Word, long Count)> words)
+    public static WordFrequencies From(IEnumerable<(string Word, long Count)> words)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (w, c) in words) counts[w.ToLowerInvariant()] = counts.GetValueOrDefault(w.ToLowerInvariant()) + c;
-        return new Lexicon(counts);
+        return new WordFrequencies(counts);
     }
 
-    private static Lexicon LoadEmbedded()
+    private static WordFrequencies LoadEmbedded()
     {
-        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("Analysis.english-frequencies.tsv.gz")
+        using var stream = typeof(WordFrequencies).Assembly.GetManifestResourceStream("Analysis.english-frequencies.tsv.gz")
             ?? throw new InvalidOperationException("Embedded resource Analysis.english-frequencies.tsv.gz is missing.");
         using var reader = new StreamReader(new GZipStream(stream, CompressionMode.Decompress));
         var counts = new Dictionary<string, long>(65536, StringComparer.Ordinal);
@@ -58,6 +58,6 @@ public sealed class Lexicon
             int tab = line.IndexOf('\t');
             if (tab > 0) counts[line[..tab]] = long.Parse(line.AsSpan(tab + 1));
         }
-        return new Lexicon(counts);
+        return new WordFrequencies(counts);
     }
 }
