@@ -18,7 +18,7 @@ internal static class FiguresBenchmark
         var articles = corpus.Articles;
         double mb = articles.Sum(a => (double)Encoding.UTF8.GetByteCount(a.Text)) / 1e6;
         // Warm-up so the JIT's tiered compilation settles before timing.
-        for (int i = 0; i < 2; i++) FigureExtractor.Extract(articles);
+        for (int i = 0; i < 2; i++) FigureExtractor.Extract(new Corpus(articles));
 
         const int runs = 5;
         var times = new List<double>();
@@ -30,7 +30,7 @@ internal static class FiguresBenchmark
             long before = GC.GetAllocatedBytesForCurrentThread();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
-            figures = FigureExtractor.Extract(articles).Count;
+            figures = FigureExtractor.Extract(new Corpus(articles)).Count;
             sw.Stop();
             cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;

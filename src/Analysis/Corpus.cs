@@ -19,12 +19,70 @@ public sealed class Corpus
     /// <summary>The folder or file the corpus was loaded from (null for in-memory corpora).</summary>
     public string? Source { get; }
 
-    public Corpus(IReadOnlyList<Article> articles, IReadOnlyList<LoadReportEntry>? loadReport = null, string? source = null)
+    private readonly AnnotatedArticle[] _annotations;
+    private readonly Dictionary<string, int> _index;
+    private readonly Lazy<EntitySet> _entities;
+    private readonly Dictionary<Gazetteer, Corpus> _views = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A corpus of already built articles (ids must be unique). Its entity layer knows the names of
+    /// <paramref name="gazetteer"/> (<see cref="Gazetteer.Default"/> when null).
+    /// </summary>
+    public Corpus(IReadOnlyList<Article> articles, IReadOnlyList<LoadReportEntry>? loadReport = null, string? source = null,
+        Gazetteer? gazetteer = null)
     {
+        ArgumentNullException.ThrowIfNull(articles);
         Articles = articles;
         LoadReport = loadReport ?? articles.Select(a => new LoadReportEntry(a.File, a.Id, LoadStatus.Loaded, null)).ToList();
         Source = source;
+        Gazetteer = gazetteer ?? Gazetteer.Default;
+        _index = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
+        _annotations = new AnnotatedArticle[articles.Count];
+        for (int i = 0; i < articles.Count; i++)
+        {
+            if (!_index.TryAdd(articles[i].Id, i))
+                throw new ArgumentException($"Two articles have the id '{articles[i].Id}': ids must be unique.", nameof(articles));
+            _annotations[i] = new AnnotatedArticle(articles[i], Gazetteer);
+        }
+        _entities = new(() => EntitySet.Merge(_annotations), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The names the entity layer knows; see <see cref="WithGazetteer"/>.</summary>
+    public Gazetteer Gazetteer { get; }
+
+    /// <summary>
+    /// Each article read once (tokens, dates, numbers, entity mentions), in the order of <see cref="Articles"/>.
+    /// Every extractor reads these instead of the raw text, and each layer is computed at most once per article.
+    /// </summary>
+    public IReadOnlyList<AnnotatedArticle> Annotations => _annotations;
+
+    /// <summary>The annotation of <paramref name="article"/>, which must belong to this corpus.</summary>
+    public AnnotatedArticle Annotated(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return _index.TryGetValue(article.Id, out int i) && ReferenceEquals(Articles[i], article)
+            ? _annotations[i]
+            : throw new ArgumentException($"Article '{article.Id}' does not belong to {this}.", nameof(article));
+    }
+
+    /// <summary>
+    /// The same articles read with another gazetteer (its own annotations and entities); the view is kept, so asking
+    /// again for the same gazetteer reads nothing twice.
+    /// </summary>
+    public Corpus WithGazetteer(Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        if (ReferenceEquals(gazetteer, Gazetteer)) return this;
+        lock (_views)
+        {
+            if (!_views.TryGetValue(gazetteer, out var view))
+                _views[gazetteer] = view = new Corpus(Articles, LoadReport, Source, gazetteer);
+            return view;
+        }
+    }
+
+    /// <summary>The corpus's entities merged across articles, computed once (the front door is <c>corpus.Entities()</c>).</summary>
+    internal EntitySet CachedEntities => _entities.Value;
 
     /// <summary>
     /// Loads a corpus from a folder of article files (.txt/.md, .html, .csv, .jsonl; an optional manifest.csv adds
@@ -47,8 +105,8 @@ public sealed class Corpus
         new(texts.Select(t => ArticleBuilder.Build(t.Id, t.Text)).ToList());
 
     /// <summary>The article with id <paramref name="id"/>; throws naming the id when there is none.</summary>
-    public Article this[string id] => Articles.FirstOrDefault(a => a.Id == id)
-        ?? throw new KeyNotFoundException($"No article with id '{id}' in {this}.");
+    public Article this[string id] => _index.TryGetValue(id, out int i) ? Articles[i]
+        : throw new KeyNotFoundException($"No article with id '{id}' in {this}.");
 
     /// <summary>articles: one row per article.</summary>
     public DataFrame ArticlesTable() => Articles.ToDataFrame();

@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 namespace Analysis;
 
 /// <summary>One article's cluster and map position (cluster null when the article has no words to cluster).</summary>
-public sealed record ClusterAssignment(string ArticleId, int? Cluster, string? ClusterTerms, double? X, double? Y);
+public sealed record ClusterAssignment(string ArticleId, string Outlet, int? Cluster, string? ClusterTerms, double? X, double? Y) : IArticleRecord;
 
 /// <summary>A term that characterises a cluster: its mean TF-IDF weight inside minus outside.</summary>
 public sealed record ClusterTerm(int Cluster, int Rank, string Term, double Score, int Articles);
@@ -91,8 +91,8 @@ public sealed class ArticleClusters
         Array.Fill(rowOf, -1);
         for (int r = 0; r < _r.Used.Length; r++) rowOf[_r.Used[r]] = r;
         return _articles.Select((a, i) => rowOf[i] is var r && r >= 0
-                ? new ClusterAssignment(a.Id, _r.Labels[r], label[_r.Labels[r]], Math.Round(xs[r], 6), Math.Round(ys[r], 6))
-                : new ClusterAssignment(a.Id, null, null, null, null))
+                ? new ClusterAssignment(a.Id, a.OutletOrId, _r.Labels[r], label[_r.Labels[r]], Math.Round(xs[r], 6), Math.Round(ys[r], 6))
+                : new ClusterAssignment(a.Id, a.OutletOrId, null, null, null, null))
             .ToList();
     }
 

@@ -10,8 +10,8 @@ namespace Analysis;
 /// <param name="Sentence">Index of the paragraph's first sentence (-1 when the segmenter found none).</param>
 /// <param name="Similarity">Highest word-shingle Jaccard similarity to a member from another article.</param>
 /// <param name="Articles">Number of distinct articles in the group.</param>
-public sealed record NearDuplicateParagraph(int Group, string ArticleId, int Paragraph, int Sentence, int Start, int End,
-    string Text, double Similarity, int Articles, string Rule);
+public sealed record NearDuplicateParagraph(int Group, string ArticleId, string Outlet, int Paragraph, int Sentence, int Start, int End,
+    string Text, double Similarity, int Articles, string Rule) : IArticleRecord;
 
 /// <summary>Finds near-duplicate paragraphs across articles by Jaccard similarity of 3-word shingles.</summary>
 internal static class NearDuplicates
@@ -67,7 +67,7 @@ internal static class NearDuplicates
                 {
                     var (a, p, _) = items[i];
                     var article = articles[a];
-                    return new NearDuplicateParagraph(group, article.Id, p.Index, article.SentenceAt(p.Start)?.Index ?? -1, p.Start, p.End,
+                    return new NearDuplicateParagraph(group, article.Id, article.OutletOrId, p.Index, article.SentenceAt(p.Start)?.Index ?? -1, p.Start, p.End,
                         article.Text[p.Start..p.End], Math.Round(best[i], 4), distinct, rule);
                 });
             })

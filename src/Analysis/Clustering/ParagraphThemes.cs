@@ -4,10 +4,10 @@ namespace Analysis;
 
 /// <summary>A paragraph and the theme it was clustered into.</summary>
 /// <param name="Sentence">Index of the paragraph's first sentence (-1 when the segmenter found none).</param>
-public sealed record ParagraphTheme(string ArticleId, int Paragraph, int Sentence, int Start, int End, int Theme, string Label, string Text);
+public sealed record ParagraphTheme(string ArticleId, string Outlet, int Paragraph, int Sentence, int Start, int End, int Theme, string Label, string Text) : IArticleRecord;
 
 /// <summary>How much of an article (share of its clustered paragraphs' words) goes to one theme.</summary>
-public sealed record ThemeShare(string ArticleId, int Theme, string Label, double Share, int Paragraphs);
+public sealed record ThemeShare(string ArticleId, string Outlet, int Theme, string Label, double Share, int Paragraphs) : IArticleRecord;
 
 /// <summary>A theme: paragraphs across the corpus that KMeans put together, labelled by its top terms.</summary>
 public sealed record ThemeSummary(int Theme, string Label, int Paragraphs, int Articles, IReadOnlyList<string> TopTerms);
@@ -52,7 +52,7 @@ public sealed class ParagraphThemes
         var paragraphs = r.Used.Select((i, row) =>
         {
             var (a, p) = items[i];
-            return new ParagraphTheme(a.Id, p.Index, a.SentenceAt(p.Start)?.Index ?? -1, p.Start, p.End, r.Labels[row], label[r.Labels[row]], texts[i]);
+            return new ParagraphTheme(a.Id, a.OutletOrId, p.Index, a.SentenceAt(p.Start)?.Index ?? -1, p.Start, p.End, r.Labels[row], label[r.Labels[row]], texts[i]);
         }).ToList();
         var summary = paragraphs.GroupBy(p => p.Theme).OrderBy(g => g.Key)
             .Select(g => new ThemeSummary(g.Key, label[g.Key], g.Count(), g.Select(p => p.ArticleId).Distinct().Count(),
@@ -67,7 +67,7 @@ public sealed class ParagraphThemes
             foreach (var theme in summary)
             {
                 var inTheme = own.Where(x => x.p.Theme == theme.Theme).ToList();
-                shares.Add(new ThemeShare(article.Id, theme.Theme, theme.Label, Math.Round(inTheme.Sum(x => x.Words) / total, 4), inTheme.Count));
+                shares.Add(new ThemeShare(article.Id, article.OutletOrId, theme.Theme, theme.Label, Math.Round(inTheme.Sum(x => x.Words) / total, 4), inTheme.Count));
             }
         }
         return new ParagraphThemes(r.K, DocumentClustering.Scores(r), paragraphs, summary, shares);

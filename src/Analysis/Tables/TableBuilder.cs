@@ -24,13 +24,34 @@ public abstract class Column<T>
     }
 }
 
-/// <summary>Turns typed records into <see cref="DataFrame"/>s: the one place records become columns.</summary>
+/// <summary>
+/// Turns typed records into <see cref="DataFrame"/>s: the one place records become columns. The table contract is
+/// kept here, not by each schema: a record about an article (<see cref="IArticleRecord"/>) leads with
+/// <c>article_id, outlet</c>; a record read from the text (<see cref="ITextRecord"/>) ends with
+/// <c>start, end, sentence_index, sentence, rule</c>. Schemas list only their own columns.
+/// </summary>
 public static class TableBuilder
 {
-    /// <summary>Builds a DataFrame with one row per record and the given columns, in order.</summary>
+    private static readonly HashSet<string> ProvenanceNames = ["article_id", "outlet", "start", "end", "sentence_index", "sentence", "rule"];
+
+    /// <summary>Builds a DataFrame with one row per record: the provenance columns its type promises, then the given columns, in order.</summary>
     public static DataFrame Build<T>(IEnumerable<T> rows, params Column<T>[] columns)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         var list = rows as IReadOnlyList<T> ?? rows.ToList();
-        return new DataFrame(columns.Select(c => c.Build(list)));
+        bool article = typeof(IArticleRecord).IsAssignableFrom(typeof(T)), text = typeof(ITextRecord).IsAssignableFrom(typeof(T));
+        if (article && columns.FirstOrDefault(c => ProvenanceNames.Contains(c.Name) && (text || c.Name is "article_id" or "outlet")) is { } dup)
+            throw new ArgumentException($"Column '{dup.Name}' of {typeof(T).Name} is a provenance column the table contract adds itself.", nameof(columns));
+        IEnumerable<Column<T>> all = columns;
+        if (article)
+            all = new[] { Column<T>.Text("article_id", r => ((IArticleRecord)r!).ArticleId), Column<T>.Text("outlet", r => ((IArticleRecord)r!).Outlet) }.Concat(all);
+        if (text)
+            all = all.Concat(
+            [
+                Column<T>.Int("start", r => ((ITextRecord)r!).Start), Column<T>.Int("end", r => ((ITextRecord)r!).End),
+                Column<T>.Int("sentence_index", r => ((ITextRecord)r!).SentenceIndex), Column<T>.Text("sentence", r => ((ITextRecord)r!).Sentence),
+                Column<T>.Text("rule", r => ((ITextRecord)r!).Rule),
+            ]);
+        return new DataFrame(all.Select(c => c.Build(list)));
     }
 }

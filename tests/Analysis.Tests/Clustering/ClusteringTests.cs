@@ -108,7 +108,7 @@ public class ClusteringTests
     public void ClustersTableHasTheDocumentedColumns()
     {
         var df = Synthetic.Corpus(groups: 2, perGroup: 3).Cluster(k: 2).ToDataFrame();
-        Assert.Equal(["article_id", "cluster", "cluster_terms", "x", "y"], df.Columns.Select(c => c.Name));
+        Assert.Equal(["article_id", "outlet", "cluster", "cluster_terms", "x", "y"], df.Columns.Select(c => c.Name));
         Assert.Equal(6, df.Rows.Count);
     }
 

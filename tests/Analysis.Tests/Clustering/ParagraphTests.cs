@@ -25,7 +25,7 @@ public class ParagraphTests
         Assert.All(dups, d => Assert.InRange(d.Similarity, 0.5, 0.99));
         var a = corpus.Articles[0];
         Assert.Equal(Wire, a.Text[dups[0].Start..dups[0].End]);
-        Assert.Equal(["group", "article_id", "paragraph", "sentence", "start", "end", "similarity", "articles", "text", "rule"],
+        Assert.Equal(["article_id", "outlet", "group", "paragraph", "sentence", "start", "end", "similarity", "articles", "text", "rule"],
             dups.ToDataFrame().Columns.Select(c => c.Name));
     }
 

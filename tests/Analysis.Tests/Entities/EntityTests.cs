@@ -58,7 +58,7 @@ public class EntityTests
         var corpus = Corpus.FromTexts(("a", "Officials met at the Kirya in the morning."));
         Assert.DoesNotContain(corpus.Entities().Mentions, m => m.Text == "Kirya");
         var g = Gazetteer.Default.With("Kirya", EntityKind.Place, "Kirya military headquarters");
-        Assert.Contains(corpus.Entities(g).Mentions, m => m is { Text: "Kirya", Kind: EntityKind.Place, Canonical: "Kirya military headquarters" });
+        Assert.Contains(corpus.Entities(new EntityOptions { Gazetteer = g }).Mentions, m => m is { Text: "Kirya", Kind: EntityKind.Place, Canonical: "Kirya military headquarters" });
     }
 
     [Fact]

@@ -59,8 +59,8 @@ public class FigureRuleTests
     public void DataFrameHasTheDocumentedColumns()
     {
         var df = Extract("Lebanese authorities said 13 people were killed.").ToDataFrame();
-        Assert.Equal(["article_id", "value", "unit", "low", "high", "qualifier", "counted", "measure", "attribution", "sentence_index",
-            "sentence", "start", "end", "surface", "rule", "source", "raw_start", "raw_end"], df.Columns.Select(c => c.Name));
+        Assert.Equal(["article_id", "outlet", "value", "unit", "low", "high", "qualifier", "counted", "measure", "attribution",
+            "surface", "source", "raw_start", "raw_end", "start", "end", "sentence_index", "sentence", "rule"], df.Columns.Select(c => c.Name));
         Assert.Equal("Lebanese authorities said", df["attribution"][0]);
         Assert.Equal("killed", df["measure"][0]);
     }

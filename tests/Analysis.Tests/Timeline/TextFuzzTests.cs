@@ -24,8 +24,8 @@ public class TextFuzzTests
         {
             var corpus = Corpus.FromTexts(("f", text));
             var entities = corpus.Entities();
-            var quotes = corpus.Quotes(entities);
-            var timeline = corpus.Timeline(entities);
+            var quotes = corpus.Quotes();
+            var timeline = corpus.Timeline();
             int n = corpus.Articles[0].Text.Length;
             foreach (var m in entities.Mentions) Assert.InRange(m.Start, 0, m.End);
             foreach (var m in entities.Mentions) Assert.InRange(m.End, m.Start, n);
@@ -49,7 +49,7 @@ public class TextFuzzTests
         foreach (var d in new[] { DateOnly.MinValue, new DateOnly(500, 1, 1), DateOnly.MaxValue })
         {
             var article = Analysis.ArticleBuilder.Build("a", "They met last year, on Monday, 999 years ago, next week and on Dec. 31.", published: d);
-            var entries = new[] { article }.Timeline().Entries;
+            var entries = new Corpus([article]).Timeline().Entries;
             Assert.Equal(5, entries.Count);
             Assert.All(entries, e => Assert.Null(e.Reference));
         }

@@ -12,7 +12,7 @@ public class TimelineTests
     public void DateIsResolvedAgainstTheArticleDate(string published, string sentence, string expression, string expected, string precision)
     {
         var article = ArticleBuilder.Build("a", sentence, published: DateOnly.Parse(published));
-        var entry = Assert.Single(new[] { article }.Timeline().Entries);
+        var entry = Assert.Single(new Corpus([article]).Timeline().Entries);
         Assert.Equal(expression, entry.Expression);
         Assert.Equal(expected, entry.Date?.ToString("yyyy-MM-dd") ?? "");
         Assert.Equal(precision, entry.Precision);

@@ -11,6 +11,10 @@ public sealed class EntitySet
 {
     private readonly Dictionary<string, List<EntityMention>> _byArticle;
 
+    /// <summary>Merges the mentions of every annotated article into one set (canonical names across the corpus).</summary>
+    internal static EntitySet Merge(IEnumerable<AnnotatedArticle> articles) =>
+        new(EntityMerger.Merge(articles.SelectMany(a => a.Mentions).ToList()));
+
     internal EntitySet(List<EntityMention> mentions)
     {
         Mentions = mentions;
@@ -50,23 +54,30 @@ public sealed class EntitySet
     public override string ToString() => $"{Mentions.Count} mentions of {Canonical.Count} entities";
 }
 
+/// <summary>Options for <see cref="EntityExtraction.Entities(Corpus, EntityOptions?)"/>.</summary>
+public sealed record EntityOptions
+{
+    /// <summary>
+    /// The names to recognize; null uses the corpus's own (<see cref="Corpus.Gazetteer"/>). Another gazetteer reads
+    /// the corpus again through <see cref="Corpus.WithGazetteer"/>.
+    /// </summary>
+    public Gazetteer? Gazetteer { get; init; }
+}
+
 /// <summary>Entry points: <c>corpus.Entities()</c>.</summary>
 public static class EntityExtraction
 {
-    /// <summary>Recognizes the named entities of every article and merges their names across the corpus.</summary>
-    public static EntitySet Entities(this Corpus corpus, Gazetteer? gazetteer = null)
+    /// <summary>
+    /// The named entities of every article, merged across the corpus. Computed once per corpus (and gazetteer):
+    /// quotes and the timeline reuse the same set.
+    /// </summary>
+    public static EntitySet Entities(this Corpus corpus, EntityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return corpus.Articles.Entities(gazetteer);
+        return corpus.For(options?.Gazetteer).CachedEntities;
     }
 
-    /// <summary>Recognizes the named entities of <paramref name="articles"/> and merges their names.</summary>
-    public static EntitySet Entities(this IEnumerable<Article> articles, Gazetteer? gazetteer = null)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        var recognizer = new EntityRecognizer(gazetteer ?? Gazetteer.Default);
-        var all = new List<EntityMention>();
-        foreach (var a in articles) all.AddRange(recognizer.Recognize(a));
-        return new EntitySet(EntityMerger.Merge(all));
-    }
+    /// <summary>The corpus itself, or its view read with <paramref name="gazetteer"/> when that is another one.</summary>
+    internal static Corpus For(this Corpus corpus, Gazetteer? gazetteer) =>
+        gazetteer is null ? corpus : corpus.WithGazetteer(gazetteer);
 }

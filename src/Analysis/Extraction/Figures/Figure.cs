@@ -25,6 +25,7 @@ public enum Qualifier
 /// number with its currency, scale and unit (<see cref="Surface"/> is exactly that slice).
 /// </summary>
 /// <param name="ArticleId">Id of the article the figure was found in.</param>
+/// <param name="Outlet">The article's outlet, or its id when no manifest names one.</param>
 /// <param name="Value">The normalized number (the lower bound for ranges).</param>
 /// <param name="Unit">"" for counts; "percent", "percentage_point", an ISO currency code, a time or distance unit, or "ordinal".</param>
 /// <param name="Low">Lower end of the interval the wording implies (null = unbounded).</param>
@@ -40,9 +41,9 @@ public enum Qualifier
 /// <param name="Surface">The text of [Start, End).</param>
 /// <param name="Rule">Name of the grammar rule that recognized the number.</param>
 public sealed record Figure(
-    string ArticleId, double Value, string Unit, double? Low, double? High, Qualifier Qualifier,
+    string ArticleId, string Outlet, double Value, string Unit, double? Low, double? High, Qualifier Qualifier,
     string Counted, string Measure, string? Attribution, int SentenceIndex, string Sentence,
-    int Start, int End, string Surface, string Rule)
+    int Start, int End, string Surface, string Rule) : ITextRecord
 {
     /// <summary>Where the figure was read: <c>body</c> (the clean text), <c>caption</c> or <c>post</c> (set-apart pieces,
     /// see <see cref="FigureOptions.IncludeCaptions"/>). For caption and post figures <see cref="Start"/>/<see cref="End"/>

@@ -11,33 +11,34 @@ public static class FigureExtractor
     /// <summary>Characters either side of a figure that context rules may look at, whatever the sentence length.</summary>
     private const int ContextChars = 400;
 
-    /// <summary>Figures of one article, in text order.</summary>
+    /// <summary>Figures of one article, in text order (the article is read on its own, outside any corpus).</summary>
     public static IReadOnlyList<Figure> Extract(Article article, FigureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         options ??= new FigureOptions();
         options.Validate();
-        return Extract(article, options, new MeasureRules(options));
+        return Extract(new AnnotatedArticle(article, options.Gazetteer ?? Gazetteer.Default), options, new MeasureRules(options));
     }
 
-    /// <summary>Figures of all articles, in corpus order.</summary>
-    public static IReadOnlyList<Figure> Extract(IEnumerable<Article> articles, FigureOptions? options = null)
+    /// <summary>Figures of all articles of <paramref name="corpus"/>, in corpus order, read from its annotations.</summary>
+    public static IReadOnlyList<Figure> Extract(Corpus corpus, FigureOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(corpus);
         options ??= new FigureOptions();
         options.Validate();
         var rules = new MeasureRules(options);
         var all = new List<Figure>();
-        foreach (var a in articles) all.AddRange(Extract(a, options, rules));
+        foreach (var a in corpus.For(options.Gazetteer).Annotations) all.AddRange(Extract(a, options, rules));
         return all;
     }
 
     private readonly record struct Pending(NumberMatch Match, int Start, Qualifier Qualifier, double? High, (int Start, int End) Counted, int Lo, int Hi);
 
     /// <summary>Body figures, then (when asked) caption and post figures, all in raw text order.</summary>
-    internal static List<Figure> Extract(Article article, FigureOptions options, MeasureRules rules)
+    internal static List<Figure> Extract(AnnotatedArticle annotated, FigureOptions options, MeasureRules rules)
     {
-        var result = ExtractText(article, options, rules);
+        var article = annotated.Article;
+        var result = ExtractText(annotated, options, rules);
         for (int i = 0; i < result.Count; i++)
         {
             var raw = article.Map.ToRaw(new TextSpan(result[i].Start, result[i].End));
@@ -54,7 +55,7 @@ public static class FigureExtractor
                 _ => null,
             };
             if (source is null || piece.Text.Length == 0) continue;
-            foreach (var f in ExtractText(SetApart(article, piece), options, rules))
+            foreach (var f in ExtractText(new AnnotatedArticle(SetApart(article, piece), annotated.Gazetteer), options, rules))
             {
                 int start = piece.RawStart + f.Start, end = piece.RawStart + f.End;
                 result.Add(f with { Source = source, Start = start, End = end, RawStart = start, RawEnd = end, SentenceIndex = -1 });
@@ -79,13 +80,14 @@ public static class FigureExtractor
         };
     }
 
-    private static List<Figure> ExtractText(Article article, FigureOptions options, MeasureRules rules)
+    private static List<Figure> ExtractText(AnnotatedArticle annotated, FigureOptions options, MeasureRules rules)
     {
+        var article = annotated.Article;
         var text = article.Text ?? throw new ArgumentException($"Article '{article.Id}' has no text.", nameof(article));
-        var matches = new List<NumberMatch>();
-        NumberGrammar.Scan(text, 0, text.Length, matches);
+        // A copy: pass 1 widens ranges in place, and the annotation is shared.
+        var matches = new List<NumberMatch>(annotated.NumberMatches);
         // Calendar dates belong to the timeline: numbers inside one ("October 7", "22 Oct") are not figures.
-        var dates = AbsoluteDates.Find(text);
+        var dates = annotated.Dates;
         if (dates.Count > 0) matches.RemoveAll(m => InsideDate(dates, m));
 
         // Pass 1: qualifier, ranges written "between X and Y", counted noun.
@@ -154,8 +156,8 @@ public static class FigureExtractor
             int pHi = Math.Max(hi, countedEnd);
             string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date, () =>
             {
-                // The recognizer runs once per article, and only when some figure needs a place.
-                places ??= new EntityRecognizer(options.Gazetteer).Recognize(article).FindAll(e => e.Kind == EntityKind.Place);
+                // The article's entity layer, read only when some figure needs a place.
+                places ??= annotated.Mentions.Where(e => e.Kind == EntityKind.Place).ToList();
                 int source = attribution is null || sentence is null ? -1 : sentence.Text.IndexOf(attribution, StringComparison.Ordinal);
                 int sourceStart = source < 0 ? 0 : sentence!.Start + source;
                 int sourceEnd = source < 0 ? 0 : sourceStart + attribution!.Length;
@@ -163,7 +165,7 @@ public static class FigureExtractor
             });
             var (low, high) = Interval(m.Value, m.Half, p.Qualifier, p.High, options.ApproximateTolerance);
             result.Add(new Figure(
-                article.Id, m.Value, m.Unit, low, high, p.Qualifier,
+                article.Id, article.OutletOrId, m.Value, m.Unit, low, high, p.Qualifier,
                 text[p.Counted.Start..p.Counted.End], measure, attribution,
                 sentence?.Index ?? -1, sentence?.Text ?? "", p.Start, m.End, text[p.Start..m.End], m.Rule));
         }

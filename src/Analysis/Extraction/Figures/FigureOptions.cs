@@ -57,14 +57,16 @@ public sealed class FigureOptions
     /// <summary>Also read figures in embedded social-media posts set apart from the body (kind post; default false).</summary>
     public bool IncludePosts { get; set; }
 
-    /// <summary>Names the entity recognizer knows; its places scope measures (see <see cref="MeasureCategory.ScopeByPlace"/>).</summary>
-    public Gazetteer Gazetteer { get; set; } = Gazetteer.Default;
+    /// <summary>
+    /// Names the entity recognizer knows; its places scope measures (see <see cref="MeasureCategory.ScopeByPlace"/>).
+    /// Null uses the corpus's own (<see cref="Corpus.Gazetteer"/>), so the entity layer is shared with the other extractors.
+    /// </summary>
+    public Gazetteer? Gazetteer { get; set; }
 
     internal void Validate()
     {
         if (ApproximateTolerance is < 0 or >= 1 || double.IsNaN(ApproximateTolerance))
             throw new ArgumentOutOfRangeException(nameof(ApproximateTolerance), ApproximateTolerance, "Must be in [0, 1).");
-        ArgumentNullException.ThrowIfNull(Gazetteer, nameof(Gazetteer));
         if (TriggerWindowWords < 0) throw new ArgumentOutOfRangeException(nameof(TriggerWindowWords), TriggerWindowWords, "Must be ≥ 0.");
         foreach (var c in Categories)
             if (string.IsNullOrWhiteSpace(c.Name) || c.Triggers is null || c.Units is null)

@@ -32,7 +32,7 @@ public sealed class ReconcileOptions
 public sealed record ReconciledFigure(
     string Measure, Verdict Verdict, string ArticleId, string Outlet, DateOnly? Published, double Value, string Unit,
     Qualifier Qualifier, double? Low, double? High, string Counted, string? Attribution, int SentenceIndex, string Sentence,
-    int Start, int End, string Surface, bool OtherOccurrence);
+    int Start, int End, string Surface, bool OtherOccurrence) : IArticleRecord;
 
 /// <summary>The verdict for one measure.</summary>
 public sealed record MeasureVerdict(string Measure, Verdict Verdict, int Articles, int Figures, string Reason);
@@ -151,38 +151,6 @@ public static class FigureReconciliation
         _ => 0,
     };
 
-    /// <summary>reconciliation: one row per figure of a reconciled measure (schema in docs/figures.md).</summary>
-    public static DataFrame ToDataFrame(this Reconciliation reconciliation)
-    {
-        ArgumentNullException.ThrowIfNull(reconciliation);
-        return TableBuilder.Build(reconciliation.Rows,
-            Column<ReconciledFigure>.Text("measure", r => r.Measure),
-            Column<ReconciledFigure>.Text("verdict", r => VerdictName(r.Verdict)),
-            Column<ReconciledFigure>.Text("article_id", r => r.ArticleId),
-            Column<ReconciledFigure>.Text("outlet", r => r.Outlet),
-            Column<ReconciledFigure>.Date("published", r => r.Published),
-            Column<ReconciledFigure>.Double("value", r => r.Value),
-            Column<ReconciledFigure>.Text("unit", r => r.Unit),
-            Column<ReconciledFigure>.Text("qualifier", r => Qualifiers.Name(r.Qualifier)),
-            Column<ReconciledFigure>.Double("low", r => r.Low),
-            Column<ReconciledFigure>.Double("high", r => r.High),
-            Column<ReconciledFigure>.Text("counted", r => r.Counted),
-            Column<ReconciledFigure>.Text("attribution", r => r.Attribution),
-            Column<ReconciledFigure>.Bool("other_occurrence", r => r.OtherOccurrence),
-            Column<ReconciledFigure>.Int("sentence_index", r => r.SentenceIndex),
-            Column<ReconciledFigure>.Text("sentence", r => r.Sentence),
-            Column<ReconciledFigure>.Int("start", r => r.Start),
-            Column<ReconciledFigure>.Int("end", r => r.End),
-            Column<ReconciledFigure>.Text("surface", r => r.Surface));
-    }
-
-    /// <summary>measure_verdicts: one row per measure.</summary>
-    public static DataFrame ToDataFrame(this IEnumerable<MeasureVerdict> verdicts) => TableBuilder.Build(verdicts,
-        Column<MeasureVerdict>.Text("measure", m => m.Measure),
-        Column<MeasureVerdict>.Text("verdict", m => VerdictName(m.Verdict)),
-        Column<MeasureVerdict>.Int("articles", m => m.Articles),
-        Column<MeasureVerdict>.Int("figures", m => m.Figures),
-        Column<MeasureVerdict>.Text("reason", m => m.Reason));
 
     /// <summary>snake_case verdict name ("agree", "conflict", "update", "single").</summary>
     public static string VerdictName(Verdict v) => v.ToString().ToLowerInvariant();

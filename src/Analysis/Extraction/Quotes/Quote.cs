@@ -43,4 +43,4 @@ public sealed record SpeakerCount(string Outlet, string Speaker, int Quotes, int
 /// sequence of it is in the longest: a partial quote) or "near" (a linked variant).</param>
 /// <param name="Similarity">Share of the shorter quotation's three-word sequences found in the other (1 for exact and part).</param>
 public sealed record SharedQuotation(int Group, string ArticleId, string Outlet, string? Speaker, string Text,
-    int Start, int End, int SentenceIndex, string Match, double Similarity);
+    int Start, int End, int SentenceIndex, string Match, double Similarity) : IArticleRecord;

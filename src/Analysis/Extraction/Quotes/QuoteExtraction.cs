@@ -1,28 +1,28 @@
 
 namespace Analysis;
 
+/// <summary>Options for <see cref="QuoteExtraction.Quotes(Corpus, QuoteOptions?)"/>.</summary>
+public sealed record QuoteOptions
+{
+    /// <summary>The names speakers are recognized against; null uses the corpus's own (<see cref="Corpus.Gazetteer"/>).</summary>
+    public Gazetteer? Gazetteer { get; init; }
+}
+
 /// <summary>Entry points: <c>corpus.Quotes()</c> and the cross-outlet views of a list of quotations.</summary>
 public static class QuoteExtraction
 {
     /// <summary>
-    /// Every quotation of the corpus with its speaker, plus problem rows for unbalanced marks. Pass the corpus's
-    /// <paramref name="entities"/> when already computed (speakers get their canonical names from them).
+    /// Every quotation of the corpus with its speaker, plus problem rows for unbalanced marks. Speakers take their
+    /// canonical names from the corpus's entities (computed once and shared with <c>corpus.Entities()</c>).
     /// </summary>
-    public static IReadOnlyList<Quote> Quotes(this Corpus corpus, EntitySet? entities = null, Gazetteer? gazetteer = null)
+    public static IReadOnlyList<Quote> Quotes(this Corpus corpus, QuoteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return corpus.Articles.Quotes(entities, gazetteer);
-    }
-
-    /// <inheritdoc cref="Quotes(Corpus, EntitySet?, Gazetteer?)"/>
-    public static IReadOnlyList<Quote> Quotes(this IReadOnlyList<Article> articles, EntitySet? entities = null, Gazetteer? gazetteer = null)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        gazetteer ??= Gazetteer.Default;
-        entities ??= articles.Entities(gazetteer);
-        var extractor = new QuoteExtractor(gazetteer);
+        var view = corpus.For(options?.Gazetteer);
+        var entities = view.CachedEntities;
+        var extractor = new QuoteExtractor(view.Gazetteer);
         var result = new List<Quote>();
-        foreach (var a in articles) result.AddRange(extractor.Extract(a, entities.In(a.Id)));
+        foreach (var a in view.Articles) result.AddRange(extractor.Extract(a, entities.In(a.Id)));
         return result;
     }
 

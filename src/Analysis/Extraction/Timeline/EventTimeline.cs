@@ -30,6 +30,13 @@ public sealed class EventTimeline
     public override string ToString() => $"{Entries.Count} dated expressions in {Entries.Select(e => e.ArticleId).Distinct().Count()} articles";
 }
 
+/// <summary>Options for <see cref="TimelineExtraction.Timeline(Corpus, TimelineOptions?)"/>.</summary>
+public sealed record TimelineOptions
+{
+    /// <summary>The names events are keyed by; null uses the corpus's own (<see cref="Corpus.Gazetteer"/>).</summary>
+    public Gazetteer? Gazetteer { get; init; }
+}
+
 /// <summary>Entry points: <c>corpus.Timeline()</c>.</summary>
 public static class TimelineExtraction
 {
@@ -37,54 +44,21 @@ public static class TimelineExtraction
     /// Dates every event of the corpus. Each article is read against <c>Article.Published</c>, or when that is
     /// missing against the latest full date written in its text (said so in <c>reference_basis</c>).
     /// </summary>
-    public static EventTimeline Timeline(this Corpus corpus, EntitySet? entities = null)
+    public static EventTimeline Timeline(this Corpus corpus, TimelineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return corpus.Articles.Timeline(entities);
-    }
-
-    /// <inheritdoc cref="Timeline(Corpus, EntitySet?)"/>
-    public static EventTimeline Timeline(this IReadOnlyList<Article> articles, EntitySet? entities = null)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        entities ??= articles.Entities();
-        var dates = articles.Select(a => AbsoluteDates.Find(a.Text)).ToList();
-        var corpusDates = dates.SelectMany(d => d).Where(d => d.Date is not null).Select(d => d.Date!.Value)
-            .Concat(articles.Where(a => a.Published is not null).Select(a => a.Published!.Value))
+        var view = corpus.For(options?.Gazetteer);
+        var entities = view.CachedEntities;
+        var annotations = view.Annotations;
+        var corpusDates = annotations.SelectMany(a => a.Dates).Where(d => d.Date is not null).Select(d => d.Date!.Value)
+            .Concat(view.Articles.Where(a => a.Published is not null).Select(a => a.Published!.Value))
             .Where(TimelineReader.CanReferTo).ToHashSet();
         var all = new List<TimelineEntry>();
-        for (int i = 0; i < articles.Count; i++)
-            all.AddRange(TimelineReader.Read(articles[i], dates[i], corpusDates, entities.In(articles[i].Id)));
+        foreach (var a in annotations)
+            all.AddRange(TimelineReader.Read(a.Article, a.Dates, corpusDates, entities.In(a.Id)));
         return new EventTimeline(all);
     }
 
-    /// <summary>timeline: one row per dated expression.</summary>
-    public static DataFrame ToDataFrame(this IEnumerable<TimelineEntry> entries) => TableBuilder.Build(entries,
-    [
-        .. Provenance.Source<TimelineEntry>(),
-        Column<TimelineEntry>.Text("expression", e => e.Expression),
-        Column<TimelineEntry>.Date("date", e => e.Date),
-        Column<TimelineEntry>.Text("weekday", e => e.Weekday?.ToString()),
-        Column<TimelineEntry>.Text("precision", e => e.Precision),
-        Column<TimelineEntry>.Text("basis", e => e.Basis),
-        Column<TimelineEntry>.Date("reference", e => e.Reference),
-        Column<TimelineEntry>.Text("reference_basis", e => e.ReferenceBasis),
-        Column<TimelineEntry>.Text("event_key", e => e.EventKey),
-        .. Provenance.Location<TimelineEntry>(),
-        Column<TimelineEntry>.Text("rule", e => e.Rule),
-    ]);
-
-    /// <summary>timeline_inconsistencies: one row per entry that disagrees.</summary>
-    public static DataFrame ToDataFrame(this IEnumerable<TimelineInconsistency> rows) => TableBuilder.Build(rows,
-    [
-        .. Provenance.Source<TimelineInconsistency>(),
-        Column<TimelineInconsistency>.Text("event_key", r => r.EventKey),
-        Column<TimelineInconsistency>.Text("expression", r => r.Expression),
-        Column<TimelineInconsistency>.Date("date", r => r.Date),
-        Column<TimelineInconsistency>.Text("reason", r => r.Reason),
-        Column<TimelineInconsistency>.Text("dates", r => r.Dates),
-        .. Provenance.Location<TimelineInconsistency>(),
-    ]);
 }
 
 /// <summary>Reads the dates of one article.</summary>

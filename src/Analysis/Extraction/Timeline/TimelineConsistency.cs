@@ -21,7 +21,7 @@ internal static class TimelineConsistency
                 var departing = cluster.Where(e => tie || e.Date != majority.Date)
                     .DistinctBy(e => (e.ArticleId, e.Expression, e.Date));
                 foreach (var e in departing)
-                    result.Add(Row(e, byKey.Key,
+                    result.Add(Row(e, byKey.Key, "outlets_disagree",
                         tie ? $"'{e.Expression}' reads as {e.Date:yyyy-MM-dd} ({e.Date!.Value.DayOfWeek}); outlets disagree with no majority"
                             : $"'{e.Expression}' reads as {e.Date:yyyy-MM-dd} ({e.Date!.Value.DayOfWeek}); {majority.Outlets.Count} outlet(s) place it on {majority.Date:yyyy-MM-dd} ({majority.Date.DayOfWeek})",
                         summary));
@@ -35,7 +35,7 @@ internal static class TimelineConsistency
                 var named = WeekdayIn(w.Expression);
                 var near = written.Where(d => Math.Abs(d.Start - w.End) <= 3 || Math.Abs(w.Start - d.End) <= 3).ToList();
                 foreach (var d in near.Where(d => named is not null && d.Date!.Value.DayOfWeek != named))
-                    result.Add(Row(w, w.EventKey ?? "(weekday and date)",
+                    result.Add(Row(w, w.EventKey ?? "(weekday and date)", "weekday_mismatch",
                         $"'{w.Expression}' is written next to '{d.Expression}', which is a {d.Date!.Value.DayOfWeek}",
                         $"{d.Date:yyyy-MM-dd ddd}"));
             }
@@ -43,8 +43,8 @@ internal static class TimelineConsistency
         return result;
     }
 
-    private static TimelineInconsistency Row(TimelineEntry e, string key, string reason, string dates) =>
-        new(key, e.ArticleId, e.Outlet, e.Expression, e.Date, e.Start, e.End, e.SentenceIndex, e.Sentence, reason, dates);
+    private static TimelineInconsistency Row(TimelineEntry e, string key, string rule, string reason, string dates) =>
+        new(key, e.ArticleId, e.Outlet, e.Expression, e.Date, e.Start, e.End, e.SentenceIndex, e.Sentence, reason, dates, rule);
 
     private static DayOfWeek? WeekdayIn(string expression)
     {

@@ -29,5 +29,6 @@ public sealed record TimelineEntry(string ArticleId, string Outlet, int Start, i
 /// <param name="EventKey">The event compared.</param>
 /// <param name="Reason">What disagrees, in words.</param>
 /// <param name="Dates">Every date given for the event, with the outlets giving it ("2024-10-22 Tue: a, b; 2024-10-16 Wed: c").</param>
+/// <param name="Rule">The check that found it: <c>outlets_disagree</c> or <c>weekday_mismatch</c>.</param>
 public sealed record TimelineInconsistency(string EventKey, string ArticleId, string Outlet, string Expression, DateOnly? Date,
-    int Start, int End, int SentenceIndex, string Sentence, string Reason, string Dates) : ITextRecord;
+    int Start, int End, int SentenceIndex, string Sentence, string Reason, string Dates, string Rule) : ITextRecord;

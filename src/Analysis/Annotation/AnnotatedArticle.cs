@@ -1,0 +1,81 @@
+namespace Analysis;
+
+/// <summary>
+/// One article read once for every extractor: its tokens, calendar dates, number expressions and entity mentions,
+/// each with offsets into <see cref="Article.Text"/> (map them to the raw text with <see cref="Article.Map"/>).
+/// Each layer is computed on first use and then shared, so figures, quotes, entities, the timeline and stories
+/// never re-scan the text for the same thing. Thread-safe: a layer is computed once even when several threads
+/// ask for it at the same time.
+/// <code>
+/// var a = corpus.Annotations[0];
+/// a.Dates      // "22 October 2024", "Tuesday" … as absolute dates
+/// a.Mentions   // people, organizations, places and groups named in this article
+/// </code>
+/// </summary>
+public sealed class AnnotatedArticle
+{
+    private readonly Lazy<Token[]> _tokens;
+    private readonly Lazy<IReadOnlyList<AbsoluteDate>> _dates;
+    private readonly Lazy<NumberMatch[]> _numbers;
+    private readonly Lazy<IReadOnlyList<EntityMention>> _mentions;
+    private int _layersComputed;
+
+    internal AnnotatedArticle(Article article, Gazetteer gazetteer)
+    {
+        Article = article ?? throw new ArgumentNullException(nameof(article));
+        Gazetteer = gazetteer;
+        _tokens = new(() => Computed(TokenizeAll(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _dates = new(() => Computed(AbsoluteDates.Find(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _numbers = new(() => Computed(ScanNumbers(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _mentions = new(() => Computed<IReadOnlyList<EntityMention>>(new EntityRecognizer(gazetteer).Recognize(article)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The article read.</summary>
+    public Article Article { get; }
+    /// <summary>Shorthand for <c>Article.Id</c>.</summary>
+    public string Id => Article.Id;
+    /// <summary>The clean text every offset of this annotation refers to.</summary>
+    public string Text => Article.Text;
+    /// <summary>The sentences of the clean text (from segmentation at load time).</summary>
+    public IReadOnlyList<Sentence> Sentences => Article.Sentences;
+    /// <summary>The names the entity layer knows (people, organizations, places, titles).</summary>
+    public Gazetteer Gazetteer { get; }
+
+    /// <summary>Every token of the clean text (words, numbers, symbols, punctuation), in order.</summary>
+    public IReadOnlyList<Token> Tokens => _tokens.Value;
+    /// <summary>Calendar dates written in the text ("22 October 2024", "Oct. 7", "Tuesday"), in order.</summary>
+    public IReadOnlyList<AbsoluteDate> Dates => _dates.Value;
+    /// <summary>
+    /// Entity mentions recognized in this article alone, in text order; canonical names across the corpus come
+    /// from <see cref="EntityExtraction.Entities(Corpus, EntityOptions?)"/>, which merges these.
+    /// </summary>
+    public IReadOnlyList<EntityMention> Mentions => _mentions.Value;
+    /// <summary>Number expressions the number grammar reads in the text, dates included, in order.</summary>
+    internal IReadOnlyList<NumberMatch> NumberMatches => _numbers.Value;
+
+    /// <summary>How many layers have been computed so far (each at most once): lets tests prove the sharing.</summary>
+    internal int LayersComputed => Volatile.Read(ref _layersComputed);
+
+    private T Computed<T>(T layer)
+    {
+        Interlocked.Increment(ref _layersComputed);
+        return layer;
+    }
+
+    private static Token[] TokenizeAll(string text)
+    {
+        var tokens = new List<Token>(text.Length / 5);
+        foreach (var t in Tokenizer.Tokenize(text)) tokens.Add(t);
+        return tokens.ToArray();
+    }
+
+    private static NumberMatch[] ScanNumbers(string text)
+    {
+        var matches = new List<NumberMatch>();
+        NumberGrammar.Scan(text, 0, text.Length, matches);
+        return matches.ToArray();
+    }
+
+    public override string ToString() => $"annotated {Article}";
+}
