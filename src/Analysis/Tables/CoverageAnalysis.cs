@@ -22,7 +22,7 @@ public sealed record AnalysisOptions
 /// <code>
 /// var analysis = corpus.Analyze();
 /// analysis.Reconciliation.Measures.ToDataFrame()
-/// analysis.WriteTables("artifacts/tables");     // articles.csv, figures.csv, quotes.csv, …
+/// analysis.WriteTables("artifacts/tables", TableFormats.All);   // CSV, Parquet and one DuckDB database
 /// </code>
 /// </summary>
 public sealed class CoverageAnalysis
@@ -80,29 +80,36 @@ public sealed class CoverageAnalysis
     ];
 
     /// <summary>
-    /// Writes every table as <c>&lt;name&gt;.csv</c> under <paramref name="folder"/> (created when missing) and
-    /// returns what was written, one entry per table with its row count.
+    /// Writes every table under <paramref name="folder"/> (created when missing) in the chosen formats:
+    /// <c>&lt;name&gt;.csv</c>, <c>parquet/&lt;name&gt;.parquet</c>, and one DuckDB database <c>analysis.duckdb</c>
+    /// holding them all, with the same columns and types everywhere. Returns one entry per table with its row count.
     /// </summary>
-    public IReadOnlyList<WrittenTable> WriteTables(string folder)
+    public IReadOnlyList<WrittenTable> WriteTables(string folder, TableFormats formats = TableFormats.Csv)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if ((formats & TableFormats.All) == 0) throw new ArgumentException("Choose at least one format.", nameof(formats));
         Directory.CreateDirectory(folder);
+        string parquetFolder = Path.Combine(folder, "parquet");
+        bool parquet = (formats & (TableFormats.Parquet | TableFormats.DuckDb)) != 0;
+        if (parquet) Directory.CreateDirectory(parquetFolder);
         var written = new List<WrittenTable>();
         foreach (var (name, build) in Tables)
         {
             var table = build();
-            var path = Path.Combine(folder, name + ".csv");
-            Csv.Write(table, path);
-            written.Add(new WrittenTable(name, path, table.Rows.Count));
+            if ((formats & TableFormats.Csv) != 0) Csv.Write(table, Path.Combine(folder, name + ".csv"));
+            if (parquet) TableStore.WriteParquet(table, Path.Combine(parquetFolder, name + ".parquet"));
+            written.Add(new WrittenTable(name, folder, table.Rows.Count));
         }
+        if ((formats & TableFormats.DuckDb) != 0)
+            TableStore.WriteDuckDb(written.Select(w => (w.Name, Path.Combine(parquetFolder, w.Name + ".parquet"))), Path.Combine(folder, TableStore.DatabaseFile));
         return written;
     }
 
     public override string ToString() => $"Analysis of {Corpus}";
 }
 
-/// <summary>One table written by <see cref="CoverageAnalysis.WriteTables"/>.</summary>
-public sealed record WrittenTable(string Name, string Path, long Rows);
+/// <summary>One table written by <see cref="CoverageAnalysis.WriteTables"/>: its name, the folder it went to, its rows.</summary>
+public sealed record WrittenTable(string Name, string Folder, long Rows);
 
 /// <summary>Entry point: <c>corpus.Analyze()</c>.</summary>
 public static class AnalysisExtensions
