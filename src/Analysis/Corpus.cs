@@ -44,8 +44,18 @@ public sealed class Corpus
                 throw new ArgumentException($"Two articles have the id '{articles[i].Id}': ids must be unique.", nameof(articles));
             _annotations[i] = new AnnotatedArticle(articles[i], Gazetteer);
         }
-        _entities = new(() => EntitySet.Merge(_annotations), LazyThreadSafetyMode.ExecutionAndPublication);
+        _entities = new(() => EntitySet.Merge(_annotations, ReadsArticlesAlone), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// A batch of a stream (<see cref="CorpusStream"/>): each article is read on its own, names are not merged across
+    /// articles and no year is borrowed from another article, so a table row never depends on which batch or shard
+    /// the article fell in. Cross-article steps run once over every part.
+    /// </summary>
+    internal static Corpus Batch(IReadOnlyList<Article> articles) => new(articles) { ReadsArticlesAlone = true };
+
+    /// <summary>True for a stream batch: see <see cref="Batch"/>.</summary>
+    internal bool ReadsArticlesAlone { get; private init; }
 
     /// <summary>The names the entity layer knows; see <see cref="WithGazetteer"/>.</summary>
     public Gazetteer Gazetteer { get; }

@@ -63,20 +63,21 @@ public sealed class CoverageAnalysis
     public ArticleClusters Clusters => _clusters.Value;
 
     /// <summary>
-    /// The tables of the analysis, by file name (without extension), in the order they are written. Each is built
-    /// when its entry is read. Names and columns: README, "Tables".
+    /// The tables of the analysis in the order they are written, each built when asked. Per-article tables can be
+    /// computed for any share of the articles and concatenated (what streaming and shards do); the others compare
+    /// articles with each other and need them all. Names and columns: README, "Tables".
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, Func<DataFrame>>> Tables =>
+    public IReadOnlyList<TableSpec> Tables =>
     [
-        new("articles", Corpus.ArticlesTable),
-        new("removed", Corpus.RemovedTable),
-        new("load_report", Corpus.LoadReportTable),
-        new("figures", () => Figures.ToDataFrame()),
-        new("reconciliation", () => Reconciliation.ToDataFrame()),
-        new("quotes", () => Quotes.ToDataFrame()),
-        new("entities", () => Entities.ToDataFrame()),
-        new("timeline", () => Timeline.Entries.ToDataFrame()),
-        new("clusters", () => Clusters.ToDataFrame()),
+        new("articles", TableScope.PerArticle, Corpus.ArticlesTable),
+        new("removed", TableScope.PerArticle, Corpus.RemovedTable),
+        new("load_report", TableScope.PerArticle, Corpus.LoadReportTable),
+        new("figures", TableScope.PerArticle, () => Figures.ToDataFrame()),
+        new("reconciliation", TableScope.AcrossArticles, () => Reconciliation.ToDataFrame()),
+        new("quotes", TableScope.PerArticle, () => Quotes.ToDataFrame()),
+        new("entities", TableScope.PerArticle, () => Entities.ToDataFrame()),
+        new("timeline", TableScope.PerArticle, () => Timeline.Entries.ToDataFrame()),
+        new("clusters", TableScope.AcrossArticles, () => Clusters.ToDataFrame()),
     ];
 
     /// <summary>
@@ -93,7 +94,7 @@ public sealed class CoverageAnalysis
         bool parquet = (formats & (TableFormats.Parquet | TableFormats.DuckDb)) != 0;
         if (parquet) Directory.CreateDirectory(parquetFolder);
         var written = new List<WrittenTable>();
-        foreach (var (name, build) in Tables)
+        foreach (var (name, _, build) in Tables)
         {
             var table = build();
             if ((formats & TableFormats.Csv) != 0) Csv.Write(table, Path.Combine(folder, name + ".csv"));
@@ -107,6 +108,18 @@ public sealed class CoverageAnalysis
 
     public override string ToString() => $"Analysis of {Corpus}";
 }
+
+/// <summary>Whether a table's rows depend on one article at a time or on the articles compared.</summary>
+public enum TableScope
+{
+    /// <summary>Each row comes from one article: the table of a whole corpus is the tables of its parts, concatenated.</summary>
+    PerArticle,
+    /// <summary>Rows compare articles (reconciliation, clusters, stories): computed over all the articles at once.</summary>
+    AcrossArticles,
+}
+
+/// <summary>A table of <see cref="CoverageAnalysis.Tables"/>: its file name, scope, and how to build it.</summary>
+public sealed record TableSpec(string Name, TableScope Scope, Func<DataFrame> Build);
 
 /// <summary>One table written by <see cref="CoverageAnalysis.WriteTables"/>: its name, the folder it went to, its rows.</summary>
 public sealed record WrittenTable(string Name, string Folder, long Rows);

@@ -33,18 +33,8 @@ public static class TableStore
     /// <summary>Writes <paramref name="table"/> to <paramref name="path"/> as one Parquet row group (snappy-compressed).</summary>
     public static void WriteParquet(DataFrame table, string path)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var fields = table.Columns.Select(Field).ToArray();
-        var schema = new ParquetSchema(fields);
-        using var stream = File.Create(path);
-        // Parquet.Net is asynchronous only; these writes are to a local file, so waiting here costs nothing.
-        Task.Run(async () =>
-        {
-            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
-            using var group = writer.CreateRowGroup();
-            for (int i = 0; i < fields.Length; i++)
-                await WriteColumn(group, fields[i], table.Columns[i]);
-        }).GetAwaiter().GetResult();
+        using var writer = new ParquetTableWriter(path);
+        writer.Append(table);
     }
 
     /// <summary>
@@ -121,7 +111,7 @@ public static class TableStore
         return new DataFrame(columns);
     }
 
-    private static DataField Field(DataFrameColumn column) => column switch
+    internal static DataField Field(DataFrameColumn column) => column switch
     {
         Int32DataFrameColumn => new DataField<int?>(column.Name),
         Int64DataFrameColumn => new DataField<long?>(column.Name),
@@ -129,16 +119,6 @@ public static class TableStore
         BooleanDataFrameColumn => new DataField<bool?>(column.Name),
         StringDataFrameColumn => new DataField<string>(column.Name, true),
         _ => throw new NotSupportedException($"Column '{column.Name}' has type {column.DataType.Name}, which tables do not use."),
-    };
-
-    private static Task WriteColumn(ParquetRowGroupWriter group, DataField field, DataFrameColumn column) => column switch
-    {
-        Int32DataFrameColumn c => group.WriteAsync<int>(field, c.ToArray().AsMemory()),
-        Int64DataFrameColumn c => group.WriteAsync<long>(field, c.ToArray().AsMemory()),
-        DoubleDataFrameColumn c => group.WriteAsync<double>(field, c.ToArray().AsMemory()),
-        BooleanDataFrameColumn c => group.WriteAsync<bool>(field, c.ToArray().AsMemory()),
-        StringDataFrameColumn c => group.WriteAsync(field, c.ToArray()),
-        _ => throw new NotSupportedException(column.DataType.Name),
     };
 
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
@@ -166,5 +146,57 @@ public static class TableStore
 
         private static string Rid() => (OperatingSystem.IsWindows() ? "win-" : OperatingSystem.IsMacOS() ? "osx" : "linux-")
             + (OperatingSystem.IsMacOS() ? "" : RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant());
+    }
+}
+
+/// <summary>
+/// A Parquet file written one DataFrame at a time, each appended as a row group: how streaming writes a table of a
+/// corpus that never fits in memory at once. The first DataFrame fixes the schema; later ones must have the same columns.
+/// </summary>
+public sealed class ParquetTableWriter : IDisposable
+{
+    private readonly FileStream _stream;
+    private ParquetWriter? _writer;
+    private DataField[]? _fields;
+
+    /// <summary>Creates (or truncates) <paramref name="path"/>.</summary>
+    public ParquetTableWriter(string path) => _stream = File.Create(path);
+
+    /// <summary>Rows written so far.</summary>
+    public long Rows { get; private set; }
+
+    /// <summary>Appends <paramref name="table"/>'s rows as one row group.</summary>
+    public void Append(DataFrame table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var fields = table.Columns.Select(TableStore.Field).ToArray();
+        if (_fields is null) _fields = fields;
+        else if (!fields.Select(f => (f.Name, f.ClrType)).SequenceEqual(_fields.Select(f => (f.Name, f.ClrType))))
+            throw new ArgumentException("The table's columns differ from the ones this Parquet file was started with.", nameof(table));
+        // Parquet.Net is asynchronous only; writes go to a local file, so waiting here costs nothing.
+        Task.Run(async () =>
+        {
+            _writer ??= await ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream);
+            using var group = _writer.CreateRowGroup();
+            for (int i = 0; i < _fields.Length; i++) await WriteColumn(group, _fields[i], table.Columns[i]);
+        }).GetAwaiter().GetResult();
+        Rows += table.Rows.Count;
+    }
+
+    private static Task WriteColumn(ParquetRowGroupWriter group, DataField field, DataFrameColumn column) => column switch
+    {
+        Int32DataFrameColumn c => group.WriteAsync<int>(field, c.ToArray().AsMemory()),
+        Int64DataFrameColumn c => group.WriteAsync<long>(field, c.ToArray().AsMemory()),
+        DoubleDataFrameColumn c => group.WriteAsync<double>(field, c.ToArray().AsMemory()),
+        BooleanDataFrameColumn c => group.WriteAsync<bool>(field, c.ToArray().AsMemory()),
+        StringDataFrameColumn c => group.WriteAsync(field, c.ToArray()),
+        _ => throw new NotSupportedException(column.DataType.Name),
+    };
+
+    /// <summary>Finishes the file (writes its footer).</summary>
+    public void Dispose()
+    {
+        _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _stream.Dispose();
     }
 }

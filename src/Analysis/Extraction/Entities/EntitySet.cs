@@ -12,8 +12,10 @@ public sealed class EntitySet
     private readonly Dictionary<string, List<EntityMention>> _byArticle;
 
     /// <summary>Merges the mentions of every annotated article into one set (canonical names across the corpus).</summary>
-    internal static EntitySet Merge(IEnumerable<AnnotatedArticle> articles) =>
-        new(EntityMerger.Merge(articles.SelectMany(a => a.Mentions).ToList()));
+    internal static EntitySet Merge(IEnumerable<AnnotatedArticle> articles, bool eachArticleAlone = false) =>
+        new(eachArticleAlone
+            ? articles.SelectMany(a => EntityMerger.Merge(a.Mentions.ToList())).ToList()
+            : EntityMerger.Merge(articles.SelectMany(a => a.Mentions).ToList()));
 
     internal EntitySet(List<EntityMention> mentions)
     {

@@ -50,12 +50,13 @@ public static class TimelineExtraction
         var view = corpus.For(options?.Gazetteer);
         var entities = view.CachedEntities;
         var annotations = view.Annotations;
-        var corpusDates = annotations.SelectMany(a => a.Dates).Where(d => d.Date is not null).Select(d => d.Date!.Value)
-            .Concat(view.Articles.Where(a => a.Published is not null).Select(a => a.Published!.Value))
+        HashSet<DateOnly> Dates(IEnumerable<AnnotatedArticle> read) => read.SelectMany(a => a.Dates).Where(d => d.Date is not null)
+            .Select(d => d.Date!.Value).Concat(read.Where(a => a.Article.Published is not null).Select(a => a.Article.Published!.Value))
             .Where(TimelineReader.CanReferTo).ToHashSet();
+        var corpusDates = view.ReadsArticlesAlone ? null : Dates(annotations);
         var all = new List<TimelineEntry>();
         foreach (var a in annotations)
-            all.AddRange(TimelineReader.Read(a.Article, a.Dates, corpusDates, entities.In(a.Id)));
+            all.AddRange(TimelineReader.Read(a.Article, a.Dates, corpusDates ?? Dates([a]), entities.In(a.Id)));
         return new EventTimeline(all);
     }
 
