@@ -21,7 +21,7 @@ public static class CorpusLoader
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) return LoadFolder(full, options);
-        if (File.Exists(full)) return Assemble([LoadFile(full, Path.GetFileName(full), options, null)], null);
+        if (File.Exists(full)) return Assemble([LoadEntry(Classify(full, Path.GetFileName(full)), options, null)], null);
         throw new FileNotFoundException($"Corpus path not found: '{full}' is neither a folder nor a file.", full);
     }
 
@@ -30,19 +30,80 @@ public static class CorpusLoader
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Corpus folder not found: '{folder}'.");
         var manifest = ReadManifest(folder, options);
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => (Full: f, Rel: Path.GetRelativePath(folder, f).Replace('\\', '/')))
+        var entries = Walk(folder, options)
             .Where(f => manifest is null || !string.Equals(f.Rel, manifest.Rel, StringComparison.OrdinalIgnoreCase))
             .OrderBy(f => f.Rel, StringComparer.Ordinal)
             .ToArray();
-        var results = new FileResult[files.Length];
+        var results = new FileResult[entries.Length];
         int done = 0;
-        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
+        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
         {
-            results[i] = LoadFile(files[i].Full, files[i].Rel, options, manifest?.Manifest);
-            options.Progress?.Report(new LoadProgress(Interlocked.Increment(ref done), files.Length, files[i].Rel));
+            results[i] = LoadEntry(entries[i], options, manifest?.Manifest);
+            options.Progress?.Report(new LoadProgress(Interlocked.Increment(ref done), entries.Length, entries[i].Rel));
         });
         return Assemble(results, manifest);
+    }
+
+    /// <summary>A file to read, or an entry of the walk that is reported and not read (<see cref="Skip"/> says why).</summary>
+    private sealed record WalkEntry(string Full, string Rel, string? Skip);
+
+    /// <summary>
+    /// Every entry below <paramref name="root"/>, breadth first and in ordinal order: regular files (and links to
+    /// them) to read; FIFOs, devices, sockets, broken links, link loops, unfollowed folder links and unreadable
+    /// folders as entries to report. A folder is walked once, however many links lead to it.
+    /// </summary>
+    private static List<WalkEntry> Walk(string root, LoadOptions options)
+    {
+        var entries = new List<WalkEntry>();
+        var walked = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (FileKinds.Of(root).Identity is { } rootId) walked[rootId] = ".";
+        var pending = new Queue<(string Full, string Rel)>();
+        pending.Enqueue((root, ""));
+        var listing = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
+        while (pending.TryDequeue(out var folder))
+        {
+            string[] names;
+            try
+            {
+                names = Directory.EnumerateFileSystemEntries(folder.Full, "*", listing).Select(Path.GetFileName).ToArray()!;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                entries.Add(new(folder.Full, folder.Rel.Length == 0 ? "." : folder.Rel + "/", $"unreadable folder: {e.Message}"));
+                continue;
+            }
+            Array.Sort(names, StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                var full = Path.Combine(folder.Full, name);
+                var rel = folder.Rel.Length == 0 ? name : folder.Rel + "/" + name;
+                var entry = Classify(full, rel, out var info);
+                if (info.Kind != EntryKind.Folder) { entries.Add(entry); continue; }
+                if (info.IsLink && !options.FollowDirectoryLinks)
+                    entries.Add(entry with { Skip = "link to a folder, not followed (set LoadOptions.FollowDirectoryLinks to follow it)" });
+                else if (info.Identity is { } id && walked.TryGetValue(id, out var first))
+                    entries.Add(entry with { Skip = $"folder already walked as '{first}' (a link loop or a second link to it); not walked again" });
+                else
+                {
+                    if (info.Identity is { } newId) walked[newId] = rel;
+                    pending.Enqueue((full, rel));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static WalkEntry Classify(string full, string rel) => Classify(full, rel, out _);
+
+    private static WalkEntry Classify(string full, string rel, out EntryInfo info)
+    {
+        info = FileKinds.Of(full);
+        return info.Kind switch
+        {
+            EntryKind.File or EntryKind.Folder => new(full, rel, null),
+            EntryKind.LinkLoop or EntryKind.BrokenLink or EntryKind.Unreadable => new(full, rel, info.Problem),
+            var kind => new(full, rel, $"not a regular file ({FileKinds.Describe(kind)})"),
+        };
     }
 
     private sealed record FileResult(List<Article> Articles, List<LoadReportEntry> Report);
@@ -102,6 +163,12 @@ public static class CorpusLoader
         return (articles, report);
     }
 
+    private static FileResult LoadEntry(WalkEntry entry, LoadOptions options, Manifest? manifest)
+    {
+        if (entry.Skip is null) return LoadFile(entry.Full, entry.Rel, options, manifest);
+        return new FileResult([], [new LoadReportEntry(entry.Rel, null, LoadStatus.Skipped, entry.Skip)]);
+    }
+
     private static FileResult LoadFile(string full, string rel, LoadOptions options, Manifest? manifest)
     {
         var result = new FileResult(new(), new());
@@ -115,18 +182,18 @@ public static class CorpusLoader
         bool isCsv = ext.Equals(".csv", StringComparison.OrdinalIgnoreCase), isJsonLines = JsonLinesExtensions.Contains(ext);
         if (!(isText || isHtml || isCsv || isJsonLines)) { Skip($"unsupported file type '{(ext.Length == 0 ? "(none)" : ext)}'"); return result; }
 
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            long length = new FileInfo(full).Length;
-            if (length > options.MaxFileBytes)
+            bytes = ReadAtMost(full, options.MaxFileBytes, out long seen);
+            if (bytes is null)
             {
-                Skip($"file is {length / 1048576.0:F1} MB, over the {options.MaxFileBytes / 1048576.0:0.#} MB limit (LoadOptions.MaxFileBytes)");
+                var size = seen >= 0 ? $"file is {seen / 1048576.0:F1} MB" : "file gave more bytes than it reported (reading stopped at the limit)";
+                Skip($"{size}, over the {options.MaxFileBytes / 1048576.0:0.#} MB limit (LoadOptions.MaxFileBytes)");
                 return result;
             }
-            bytes = File.ReadAllBytes(full);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             Skip($"unreadable: {e.Message}");
             return result;
@@ -150,13 +217,42 @@ public static class CorpusLoader
         var raw = decoded.Text;
         if (isHtml)
         {
-            var page = HtmlPage.Extract(raw, full);
-            if (page is null) { Skip("HTML page has no readable article text"); return result; }
-            (raw, meta) = page.Value;
+            var page = HtmlPage.Extract(raw, full, options);
+            if (page.Page is not { } read) { Skip(page.Skipped!); return result; }
+            (raw, meta) = read;
         }
         if (manifest?.For(rel) is { } fromManifest) meta = meta.OverriddenBy(fromManifest);
         Add(result, ArticleBuilder.Build(id, raw, rel, meta, decoded.Encoding, warnings, options.DetectHeadlines));
         return result;
+    }
+
+    /// <summary>
+    /// The file's bytes, or null when it holds more than <paramref name="max"/> (then <paramref name="seen"/> is its
+    /// reported length, or -1 when it reported less and reading stopped at the limit). The limit holds while reading:
+    /// a length the file system reports is not trusted (a device reports 0, a file may grow).
+    /// </summary>
+    private static byte[]? ReadAtMost(string path, long max, out long seen)
+    {
+        max = Math.Min(max, Array.MaxLength - 1);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        long reported = stream.CanSeek ? stream.Length : 0;
+        if (reported > max) { seen = reported; return null; }
+        var buffer = new byte[(int)Math.Min(Math.Max(reported + 1, 4096), max + 1)];
+        int total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (total > max) { seen = -1; return null; }
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, max + 1));
+            }
+            int read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0) break;
+            total += read;
+        }
+        if (total > max) { seen = -1; return null; }
+        seen = total;
+        return total == buffer.Length ? buffer : buffer[..total];
     }
 
     private static void LoadRow(TableRow row, string rel, string encoding, List<string> fileWarnings, LoadOptions options, FileResult result)

@@ -49,7 +49,7 @@ public class LoaderTests
         Assert.Equal("empty file", Row(corpus, "empty.txt").Reason);
         Assert.Equal("empty file (whitespace only)", Row(corpus, "blank.md").Reason);
         Assert.Equal("binary file, not text", Row(corpus, "image.txt").Reason);
-        Assert.StartsWith("unreadable:", Row(corpus, "gone.txt").Reason);
+        Assert.StartsWith("broken link:", Row(corpus, "gone.txt").Reason);
         Assert.Contains("over the 0 MB limit", Row(corpus, "big.txt").Reason!.Replace("0.0", "0"));
         Assert.Equal("unsupported file type '.pdf'", Row(corpus, "slides.pdf").Reason);
         Assert.Equal("hidden file", Row(corpus, ".DS_Store").Reason);
