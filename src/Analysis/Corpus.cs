@@ -52,7 +52,8 @@ public sealed class Corpus
     /// articles and no year is borrowed from another article, so a table row never depends on which batch or shard
     /// the article fell in. Cross-article steps run once over every part.
     /// </summary>
-    internal static Corpus Batch(IReadOnlyList<Article> articles) => new(articles) { ReadsArticlesAlone = true };
+    internal static Corpus Batch(IReadOnlyList<Article> articles, IReadOnlyList<LoadReportEntry>? report = null) =>
+        new(articles, report) { ReadsArticlesAlone = true };
 
     /// <summary>True for a stream batch: see <see cref="Batch"/>.</summary>
     internal bool ReadsArticlesAlone { get; private init; }

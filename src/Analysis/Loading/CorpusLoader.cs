@@ -19,29 +19,64 @@ public static class CorpusLoader
     /// <summary>Loads a folder (recursively) or a single file. Throws when <paramref name="path"/> does not exist.</summary>
     public static (List<Article> Articles, List<LoadReportEntry> Report) Load(string path, LoadOptions options)
     {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) return LoadFolder(full, options);
-        if (File.Exists(full)) return Assemble([LoadEntry(Classify(full, Path.GetFileName(full)), options, null)], null);
-        throw new FileNotFoundException($"Corpus path not found: '{full}' is neither a folder nor a file.", full);
+        var articles = new List<Article>();
+        var report = new List<LoadReportEntry>();
+        foreach (var chunk in Stream(path, options, int.MaxValue))
+        {
+            articles.AddRange(chunk.Articles);
+            report.AddRange(chunk.Report);
+        }
+        return (articles, report);
     }
 
     /// <summary>Loads every file below <paramref name="folder"/>; see <see cref="Load"/>.</summary>
     public static (List<Article> Articles, List<LoadReportEntry> Report) LoadFolder(string folder, LoadOptions options)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Corpus folder not found: '{folder}'.");
-        var manifest = ReadManifest(folder, options);
-        var entries = Walk(folder, options)
+        return Load(folder, options);
+    }
+
+    /// <summary>
+    /// Loads a folder or file as <see cref="Load"/> does, but <paramref name="chunkSize"/> input files at a time, in the
+    /// same order, so a corpus larger than memory can be processed chunk by chunk: only the list of file names is
+    /// held for the whole walk. Duplicate ids are caught across chunks. The manifest's own rows come first, and
+    /// its unused rows last (only then is it known which rows no file used).
+    /// </summary>
+    public static IEnumerable<LoadChunk> Stream(string path, LoadOptions options, int chunkSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (chunkSize < 1) throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "Must be at least 1.");
+        var full = Path.GetFullPath(path);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (File.Exists(full) && !Directory.Exists(full))
+        {
+            yield return Assemble([LoadEntry(Classify(full, Path.GetFileName(full)), options, null)], seen);
+            yield break;
+        }
+        if (!Directory.Exists(full))
+            throw new FileNotFoundException($"Corpus path not found: '{full}' is neither a folder nor a file.", full);
+        var manifest = ReadManifest(full, options);
+        var entries = Walk(full, options)
             .Where(f => manifest is null || !string.Equals(f.Rel, manifest.Rel, StringComparison.OrdinalIgnoreCase))
+            .Where(f => options.Include is null || options.Include(f.Rel))
             .OrderBy(f => f.Rel, StringComparer.Ordinal)
             .ToArray();
-        var results = new FileResult[entries.Length];
+        // In a split run the manifest's own rows belong to the share that owns its name, so they appear once overall.
+        bool ownsManifest = manifest is not null && (options.Include is null || options.Include(manifest.Rel));
+        if (ownsManifest) yield return new LoadChunk([], [manifest!.Entry], 0, entries.Length);
         int done = 0;
-        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
+        for (int start = 0; start < entries.Length; start += chunkSize)
         {
-            results[i] = LoadEntry(entries[i], options, manifest?.Manifest);
-            options.Progress?.Report(new LoadProgress(Interlocked.Increment(ref done), entries.Length, entries[i].Rel));
-        });
-        return Assemble(results, manifest);
+            var results = new FileResult[Math.Min(chunkSize, entries.Length - start)];
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
+            {
+                results[i] = LoadEntry(entries[start + i], options, manifest?.Manifest);
+                options.Progress?.Report(new LoadProgress(Interlocked.Increment(ref done), entries.Length, entries[start + i].Rel));
+            });
+            yield return Assemble(results, seen) with { Done = start + results.Length, Total = entries.Length };
+        }
+        if (manifest is not null)
+            yield return new LoadChunk([], [.. ownsManifest ? manifest.Manifest.Report : [], .. manifest.Manifest.Unused(options.Include)], entries.Length, entries.Length);
     }
 
     /// <summary>A file to read, or an entry of the walk that is reported and not read (<see cref="Skip"/> says why).</summary>
@@ -108,6 +143,7 @@ public static class CorpusLoader
 
     private sealed record FileResult(List<Article> Articles, List<LoadReportEntry> Report);
 
+
     /// <summary>A manifest read from the corpus folder, its path relative to it, and its own load-report row.</summary>
     private sealed record LoadedManifest(Manifest Manifest, string Rel, LoadReportEntry Entry);
 
@@ -128,13 +164,11 @@ public static class CorpusLoader
         return new LoadedManifest(manifest, rel, entry);
     }
 
-    /// <summary>Joins per-file results in order, skips duplicate ids, and adds the manifest's own report rows.</summary>
-    private static (List<Article>, List<LoadReportEntry>) Assemble(FileResult[] results, LoadedManifest? manifest)
+    /// <summary>Joins per-file results in order and skips ids already loaded (in this chunk or an earlier one).</summary>
+    private static LoadChunk Assemble(FileResult[] results, Dictionary<string, string> seen)
     {
         var articles = new List<Article>();
         var report = new List<LoadReportEntry>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (manifest is not null) report.Add(manifest.Entry);
         foreach (var result in results)
         {
             var byFile = result.Articles.ToDictionary(a => a.File);
@@ -155,12 +189,7 @@ public static class CorpusLoader
                 report.Add(entry);
             }
         }
-        if (manifest is not null)
-        {
-            report.AddRange(manifest.Manifest.Report);
-            report.AddRange(manifest.Manifest.Unused());
-        }
-        return (articles, report);
+        return new LoadChunk(articles, report, results.Length, results.Length);
     }
 
     private static FileResult LoadEntry(WalkEntry entry, LoadOptions options, Manifest? manifest)
@@ -278,3 +307,9 @@ public static class CorpusLoader
             : new LoadReportEntry(article.File, article.Id, LoadStatus.LoadedWithWarnings, string.Join("; ", article.Warnings)));
     }
 }
+
+/// <summary>
+/// One chunk of a streamed load (<see cref="CorpusLoader.Stream"/>): its articles and load-report rows, and how many
+/// of the <see cref="Total"/> input files have been read once it is done.
+/// </summary>
+public sealed record LoadChunk(IReadOnlyList<Article> Articles, IReadOnlyList<LoadReportEntry> Report, int Done, int Total);

@@ -45,6 +45,12 @@ public sealed record LoadOptions
     /// <summary>Files processed at once (default: one per core). Output order never depends on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Only the inputs whose path relative to the corpus folder passes are read (null: all); the others get no row.
+    /// A shard of a split run (<see cref="Shard.Owns"/>) reads only its own files this way.
+    /// </summary>
+    public Func<string, bool>? Include { get; init; }
+
     /// <summary>Told after each input file is processed (from worker threads).</summary>
     public IProgress<LoadProgress>? Progress { get; init; }
 }

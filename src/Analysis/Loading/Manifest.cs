@@ -50,9 +50,12 @@ internal sealed class Manifest
         return null;
     }
 
-    /// <summary>Report rows for manifest rows that named no loaded file.</summary>
-    public IEnumerable<LoadReportEntry> Unused() => _byFile
-        .Where(kv => !_used.ContainsKey(kv.Key))
+    /// <summary>
+    /// Report rows for manifest rows that named no loaded file; with <paramref name="include"/>, only for the files
+    /// it accepts (a shard reports the rows of its own share of the names).
+    /// </summary>
+    public IEnumerable<LoadReportEntry> Unused(Func<string, bool>? include = null) => _byFile
+        .Where(kv => !_used.ContainsKey(kv.Key) && (include is null || include(kv.Key)))
         .OrderBy(kv => kv.Value.Line)
         .Select(kv => new LoadReportEntry($"{Name}:{kv.Value.Line}", null, LoadStatus.Skipped,
             $"manifest row names '{kv.Key}', which is not in the corpus"));

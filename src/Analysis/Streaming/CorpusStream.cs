@@ -79,23 +79,64 @@ public sealed record StreamSummary(IReadOnlyDictionary<string, long> Rows, long 
 /// </summary>
 public static class CorpusStream
 {
+    /// <summary>
+    /// Loads the corpus at <paramref name="corpusPath"/> chunk by chunk (<see cref="CorpusLoader.Stream"/>, reading only
+    /// this shard's files) and analyses it into <paramref name="folder"/>; see the class summary. The load report of the
+    /// shard's inputs is streamed too.
+    /// </summary>
+    public static StreamSummary Analyze(string corpusPath, string folder, StreamOptions? options = null, LoadOptions? load = null)
+    {
+        options ??= new StreamOptions();
+        var shard = options.Shard;
+        load = (load ?? new LoadOptions()) with { Include = rel => shard.Owns(rel) };
+        int total = 0;
+        IEnumerable<(IReadOnlyList<Article>, IReadOnlyList<LoadReportEntry>)> Chunks()
+        {
+            foreach (var chunk in CorpusLoader.Stream(corpusPath, load, options.BatchSize))
+            {
+                total = chunk.Total;
+                yield return (chunk.Articles, chunk.Report);
+            }
+        }
+        return Run(Chunks(), folder, options, () => total);
+    }
+
     /// <summary>Analyses <paramref name="articles"/> (enumerated once) into <paramref name="folder"/>; see the class summary.</summary>
     public static StreamSummary Analyze(IEnumerable<Article> articles, string folder, StreamOptions? options = null, long? total = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         options ??= new StreamOptions();
+        var shard = options.Shard;
+        int size = options.BatchSize;
+        IEnumerable<(IReadOnlyList<Article>, IReadOnlyList<LoadReportEntry>?)> Batches()
+        {
+            var batch = new List<Article>(size);
+            foreach (var a in articles)
+            {
+                if (!shard.Owns(string.IsNullOrEmpty(a.File) ? a.Id : a.File)) continue;
+                batch.Add(a);
+                if (batch.Count < size) continue;
+                yield return (batch, null);
+                batch = new List<Article>(size);
+            }
+            if (batch.Count > 0) yield return (batch, null);
+        }
+        return Run(Batches(), folder, options, () => total);
+    }
+
+    private static StreamSummary Run(IEnumerable<(IReadOnlyList<Article> Articles, IReadOnlyList<LoadReportEntry>? Report)> batches, string folder,
+        StreamOptions options, Func<long?> total)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
         var writers = new Dictionary<string, ParquetTableWriter>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         long done = 0, bytes = 0;
         try
         {
-            var batch = new List<Article>(options.BatchSize);
-            void Flush(bool evenIfEmpty = false)
+            void Write(IReadOnlyList<Article> batch, IReadOnlyList<LoadReportEntry>? report)
             {
-                if (batch.Count == 0 && !evenIfEmpty) return;
-                var analysis = Corpus.Batch(batch).Analyze(options.Analysis);
+                var analysis = Corpus.Batch(batch, report).Analyze(options.Analysis);
                 foreach (var table in analysis.Tables.Where(t => t.Scope == TableScope.PerArticle))
                 {
                     if (!writers.TryGetValue(table.Name, out var writer))
@@ -108,17 +149,11 @@ public static class CorpusStream
                 }
                 done += batch.Count;
                 bytes += batch.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
-                batch = new List<Article>(options.BatchSize);
-                options.Progress?.Report(new StreamProgress(done, bytes, clock.Elapsed, total));
+                options.Progress?.Report(new StreamProgress(done, bytes, clock.Elapsed, total()));
             }
-            foreach (var a in articles)
-            {
-                if (!options.Shard.Owns(string.IsNullOrEmpty(a.File) ? a.Id : a.File + "#" + a.Id)) continue;
-                batch.Add(a);
-                if (batch.Count >= options.BatchSize) Flush();
-            }
-            // A share with no articles still writes its (empty) parts, so every share leaves the same files.
-            Flush(evenIfEmpty: writers.Count == 0);
+            foreach (var (batch, report) in batches) Write(batch, report);
+            // A share with no input still writes its (empty) parts, so every share leaves the same files.
+            if (writers.Count == 0) Write([], []);
         }
         finally
         {

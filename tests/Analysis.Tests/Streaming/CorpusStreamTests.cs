@@ -55,7 +55,38 @@ public sealed class CorpusStreamTests : IDisposable
     {
         var allsides = Path.Combine(RepoRoot, "..", "shared", "corpora", "allsides", "articles");
         Assert.SkipUnless(Directory.Exists(allsides), $"AllSides corpus not found at {allsides} (it sits in ../shared beside the repository).");
-        ShardsEqualOneRun(Corpus.Load(allsides).Articles, shards: 4, batch: 200);
+        // From the folder: each shard reads only its own files (and their load-report rows).
+        var one = CorpusStream.Analyze(allsides, Folder("one"), new StreamOptions { BatchSize = 300 });
+        var rowsOne = CorpusStream.Merge(Folder("one"));
+        long inShards = 0;
+        for (int i = 0; i < 4; i++)
+            inShards += CorpusStream.Analyze(allsides, Folder("shards"), new StreamOptions { BatchSize = 300, Shard = new Shard(i, 4) }).Articles;
+        var rowsShards = CorpusStream.Merge(Folder("shards"));
+        Assert.Equal(Corpus.Load(allsides).Articles.Count, one.Articles);
+        Assert.Equal(one.Articles, inShards);
+        Assert.Equal(rowsOne, rowsShards);
+        foreach (var table in rowsOne.Keys)
+            Assert.True(Differences(Path.Combine(Folder("one"), TableStore.DatabaseFile), Path.Combine(Folder("shards"), TableStore.DatabaseFile), table) == 0,
+                $"{table}: the shards' rows differ from one run's");
+    }
+
+    [Fact]
+    public void AStreamedLoadGivesTheArticlesAndReportOfAWholeLoad()
+    {
+        var folder = Folder("corpus");
+        Directory.CreateDirectory(Path.Combine(folder, "b"));
+        File.WriteAllText(Path.Combine(folder, "a.txt"), "Officials said 12 people were hurt on Monday.");
+        File.WriteAllText(Path.Combine(folder, "b", "c.txt"), "The council approved the plan on Tuesday.");
+        File.WriteAllText(Path.Combine(folder, "b", "d.txt"), "Officials said 12 people were hurt on Monday.");
+        File.WriteAllBytes(Path.Combine(folder, "e.bin"), [0, 1, 2, 3]);
+        File.WriteAllText(Path.Combine(folder, "manifest.csv"), "file,outlet\na.txt,Daily\nmissing.txt,Other\n");
+        var whole = CorpusLoader.Load(folder, new LoadOptions());
+        var chunks = CorpusLoader.Stream(folder, new LoadOptions(), chunkSize: 2).ToList();
+        Assert.True(chunks.Count >= 3);
+        Assert.Equal(whole.Articles.Select(a => a.Id), chunks.SelectMany(c => c.Articles).Select(a => a.Id));
+        Assert.Equal(whole.Report, chunks.SelectMany(c => c.Report));
+        Assert.Contains(whole.Report, r => r.Status == LoadStatus.Skipped);
+        Assert.Equal(chunks[^1].Total, chunks[^1].Done);
     }
 
     [Fact]
