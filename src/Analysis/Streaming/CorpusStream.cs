@@ -37,7 +37,7 @@ public readonly record struct Shard(int Index, int Count)
     public override string ToString() => $"{Index}/{Count}";
 }
 
-/// <summary>Options for <see cref="CorpusStream.Analyze(IEnumerable{Article}, string, StreamOptions?)"/>.</summary>
+/// <summary>Options for <see cref="CorpusStream"/>.</summary>
 public sealed record StreamOptions
 {
     /// <summary>Articles analysed together and then released (default 1,000): memory is bounded by one batch.</summary>
@@ -90,7 +90,7 @@ public static class CorpusStream
         var shard = options.Shard;
         load = (load ?? new LoadOptions()) with { Include = rel => shard.Owns(rel) };
         int total = 0;
-        IEnumerable<(IReadOnlyList<Article>, IReadOnlyList<LoadReportEntry>)> Chunks()
+        IEnumerable<(IReadOnlyList<Article>, IReadOnlyList<LoadReportEntry>?)> Chunks()
         {
             foreach (var chunk in CorpusLoader.Stream(corpusPath, load, options.BatchSize))
             {
