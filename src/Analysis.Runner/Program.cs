@@ -9,7 +9,11 @@ const string Usage = """
       --corpus PATH     corpus folder, injected as the notebooks' `corpus` parameter (default: the notebooks' own, seeds/)
       --out DIR         output folder (default: artifacts/), injected as the `output` parameter
       --parameter, -p   any other parameter, name=value
+    Analysis.Runner stream|merge ...: the analysis without notebooks, for corpora larger than memory or split in shards
+                        (Analysis.Runner stream --help)
     """;
+
+if (args.Length > 0 && args[0] is "stream" or "merge") return StreamCommand.Run(args[0], args[1..]);
 
 var root = RepositoryRoot();
 var notebooksFolder = Path.Combine(root, "notebooks");

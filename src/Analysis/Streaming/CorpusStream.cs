@@ -1,3 +1,4 @@
+using Microsoft.Data.Analysis;
 using System.Diagnostics;
 
 namespace Analysis;
@@ -46,6 +47,8 @@ public sealed record StreamOptions
     public Shard Shard { get; init; } = Shard.All;
     /// <summary>The extractors' options, as for <see cref="AnalysisExtensions.Analyze"/>.</summary>
     public AnalysisOptions Analysis { get; init; } = new();
+    /// <summary>Batches analysed at once (default: one per core); the output never depends on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>Told after each batch, from the calling thread.</summary>
     public IProgress<StreamProgress>? Progress { get; init; }
 }
@@ -134,26 +137,41 @@ public static class CorpusStream
         long done = 0, bytes = 0;
         try
         {
-            void Write(IReadOnlyList<Article> batch, IReadOnlyList<LoadReportEntry>? report)
+            // Batches are analysed a few at a time in parallel (one per core) and written in input order, so the
+            // parts hold the rows in the same order whatever the core count; memory holds that many batches.
+            var pending = new List<(IReadOnlyList<Article> Articles, IReadOnlyList<LoadReportEntry>? Report)>();
+            void WritePending()
             {
-                var analysis = Corpus.Batch(batch, report).Analyze(options.Analysis);
-                foreach (var table in analysis.Tables.Where(t => t.Scope == TableScope.PerArticle))
+                var frames = new List<(string Name, DataFrame Frame)>[pending.Count];
+                Parallel.For(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, i =>
+                    frames[i] = Corpus.Batch(pending[i].Articles, pending[i].Report).Analyze(options.Analysis).Tables
+                        .Where(t => t.Scope == TableScope.PerArticle).Select(t => (t.Name, t.Build())).ToList());
+                for (int i = 0; i < pending.Count; i++)
                 {
-                    if (!writers.TryGetValue(table.Name, out var writer))
+                    foreach (var (name, frame) in frames[i])
                     {
-                        var dir = Path.Combine(folder, "parquet", table.Name);
-                        Directory.CreateDirectory(dir);
-                        writers[table.Name] = writer = new ParquetTableWriter(Path.Combine(dir, options.Shard.PartName + ".parquet"));
+                        if (!writers.TryGetValue(name, out var writer))
+                        {
+                            var dir = Path.Combine(folder, "parquet", name);
+                            Directory.CreateDirectory(dir);
+                            writers[name] = writer = new ParquetTableWriter(Path.Combine(dir, options.Shard.PartName + ".parquet"));
+                        }
+                        writer.Append(frame);
                     }
-                    writer.Append(table.Build());
+                    done += pending[i].Articles.Count;
+                    bytes += pending[i].Articles.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
+                    options.Progress?.Report(new StreamProgress(done, bytes, clock.Elapsed, total()));
                 }
-                done += batch.Count;
-                bytes += batch.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
-                options.Progress?.Report(new StreamProgress(done, bytes, clock.Elapsed, total()));
+                pending.Clear();
             }
-            foreach (var (batch, report) in batches) Write(batch, report);
+            foreach (var batch in batches)
+            {
+                pending.Add(batch);
+                if (pending.Count >= options.MaxDegreeOfParallelism) WritePending();
+            }
             // A share with no input still writes its (empty) parts, so every share leaves the same files.
-            if (writers.Count == 0) Write([], []);
+            if (pending.Count == 0 && writers.Count == 0) pending.Add(([], []));
+            WritePending();
         }
         finally
         {
