@@ -137,7 +137,7 @@ public static class FigureExtractor
                 ? rules.Category(text, p.Start, m.End, m.Unit, p.Start, countedEnd, crossClauses: false)
                 : rules.Category(text, p.Start, m.End, m.Unit, lo, Math.Max(hi, countedEnd), crossClauses: elided);
             // "the first big push": a word "first" is a superlative unless it numbers something a lexicon knows ("first visit").
-            if (m.Rule == "ordinal-words" && m.Value == 1 && category < 0) continue;
+            if (m.Kind == NumberKind.Ordinal && m.InWords && m.Value == 1 && category < 0) continue;
             var sentence = article.SentenceAt(m.Start);
             string? date = category >= 0 && options.Categories[category].ScopeByDate ? ContextRules.EventDate(text, dates, p.Lo, p.Hi, m.Start) : null;
             string? attribution = null;

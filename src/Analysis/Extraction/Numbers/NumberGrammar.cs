@@ -49,7 +49,8 @@ internal static class NumberGrammar
             else if (char.IsLetter(c))
             {
                 int we = WordEnd(text, i, to);
-                bool wordStart = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+                // "no-one", "multi-million": a word glued after a hyphen is part of another word.
+                bool wordStart = i == 0 || !char.IsLetterOrDigit(text[i - 1]) && !(text[i - 1] == '-' && i >= 2 && char.IsLetter(text[i - 2]));
                 if (wordStart && UrlStart(text, i, to)) next = NonSpaceEnd(text, i, to);
                 else next = we - i <= NumberLexicon.MaxWord && MayStartNumberWord(c) && wordStart
                     ? Math.Max(Words(text, i, we, to, into), we) : we;
@@ -137,7 +138,7 @@ internal static class NumberGrammar
         // Not numbers: times ("3 pm"), identifiers ("Resolution 1701"). Calendar dates ("Oct. 22") are removed with
         // the shared date recognizer.
         if (IsTime(text, end, to)) return end;
-        if (plain && !a.Ordinal && IsIdentifier(text, a.Start)) return end;
+        if ((plain || !a.Currency && a.Scale == 1 && a.Unit.Length == 0) && !a.Ordinal && IsIdentifier(text, a.Start)) return end;
         // Years: "in 2019"; "2000 people" is a count.
         if (IsYear(a) && a.Unit.Length == 0 && !PluralFollows(text, end, to))
         {
@@ -402,6 +403,14 @@ internal static class NumberGrammar
 
     // ---- words ------------------------------------------------------------------------------------------------
 
+    /// <summary>True when the word at <paramref name="ws"/> begins a sentence (after . ! ? or a line break, or at the start).</summary>
+    private static bool IsSentenceStart(string text, int ws)
+    {
+        int q = ws - 1;
+        while (q >= 0 && text[q] is ' ' or '"' or '“' or '‘' or '\'' or '(') q--;
+        return q < 0 || text[q] is '.' or '!' or '?' or '\n' or ':';
+    }
+
     private static int Words(string text, int ws, int we, int to, List<NumberMatch> into)
     {
         Span<char> buf = stackalloc char[NumberLexicon.MaxWord];
@@ -444,9 +453,15 @@ internal static class NumberGrammar
             into.Add(new NumberMatch { Start = ws, End = end, Value = value, Scale = 1, Unit = "fraction", Rule = "fraction-words", InWords = true, Kind = NumberKind.Fraction });
             return end;
         }
-        // "Six Nations", "Big Four"-style names: a capitalized number word mid-sentence before a capitalized word.
-        if (char.IsUpper(text[ws]) && PrevWord(text, ws, out _, out _) && end + 1 < to && text[end] == ' ' && char.IsUpper(text[end + 1]))
-            return WordEnd(text, end + 1, to);
+        // "Six Nations", "Guildford Four", "Group of Seven": a capitalized number word mid-sentence next to a capitalized
+        // word is part of a name.
+        if (char.IsUpper(text[ws]) && PrevWord(text, ws, out int nps, out int npe) && !(end < to && text[end] == '-'))
+        {
+            if (end + 1 < to && text[end] == ' ' && char.IsUpper(text[end + 1])) return WordEnd(text, end + 1, to);
+            if (char.IsUpper(text[nps]) && !IsSentenceStart(text, nps)
+                || text.AsSpan(nps, npe - nps) is "of" && PrevWord(text, nps, out int nps2, out _) && char.IsUpper(text[nps2]))
+                return end;
+        }
         // "six-to-one", "three-to-two": odds and tallies.
         if (end + 4 < to && text[end] == '-' && text.AsSpan(end + 1, 3).Equals("to-", StringComparison.OrdinalIgnoreCase)
             && Sequence(text, end + 4, to, out var second) && !second.Ordinal && !second.Fraction)
@@ -489,14 +504,19 @@ internal static class NumberGrammar
     private static bool PronounOne(string text, int ws, int end, int to)
     {
         if (end < to && text[end] is '\'' or '’') return true;
+        if (FollowedByWord(text, end, to, "another") || FollowedByWord(text, end, to, "that") || FollowedByWord(text, end, to, "who")
+            || FollowedByWord(text, end, to, "which") || FollowedByWord(text, end, to, "whose")) return true;
         if (PrevWord(text, ws, out int ps, out int pe))
         {
             var p = text.AsSpan(ps, pe - ps);
-            if (p.Equals("no", StringComparison.OrdinalIgnoreCase) || p.Equals("the", StringComparison.OrdinalIgnoreCase)
-                || p is "this" or "that" or "any" or "every" or "each" or "which" or "anyone" or "someone" or "little" or "last" or "only" or "single")
+            if (p.Equals("no", StringComparison.OrdinalIgnoreCase) || p.Equals("the", StringComparison.OrdinalIgnoreCase) || p is "anyone" or "someone")
                 return true;
+            // "this one", "which one", "the last one" are pronouns; "every one shot", "only one joint venture" count a noun.
+            bool nounFollows = end + 1 < to && text[end] == ' ' && char.IsLower(text[end + 1]) && !FollowedByWord(text, end, to, "of")
+                               && !FollowedByWord(text, end, to, "is") && !FollowedByWord(text, end, to, "was");
+            if (p is "this" or "that" or "any" or "every" or "each" or "which" or "little" or "last" or "only" or "single") return !nounFollows;
         }
-        return end + 8 <= to && text.AsSpan(end, 8).Equals(" another", StringComparison.Ordinal);
+        return false;
     }
 
     /// <summary>"minus 3.5", "twice", "thrice", "tenfold", "zero".</summary>
@@ -540,14 +560,19 @@ internal static class NumberGrammar
     private static int Ordinal(string text, int ws, int we, int to, double v, List<NumberMatch> into)
     {
         if (char.IsUpper(text[ws]) && ws > 0 && PrevWord(text, ws, out _, out _)) return we;
-        // "second-hand", "third-party", "first-class": compounds that are not ranks.
-        if (we < to && text[we] == '-') return WordEnd(text, Math.Min(to, we + 1), to);
+        // "second-hand", "third-party", "first-class": compounds that are not ranks; "third-round", "second-largest" are.
+        bool rankCompound = RankCompound(text, we, to);
+        if (we < to && text[we] == '-' && !rankCompound) return WordEnd(text, Math.Min(to, we + 1), to);
         Span<char> buf = stackalloc char[NumberLexicon.MaxWord];
         bool determined = false, ranked = false;
-        if (PrevWord(text, ws, out int ps, out int pe) && NumberLexicon.Lower(text.AsSpan(ps, pe - ps), buf, out var det))
+        if (PrevToken(text, ws, out int ps, out int pe) && NumberLexicon.Lower(text.AsSpan(ps, pe - ps), buf, out var det))
         {
-            determined = NumberLexicon.IsDeterminer(det);
+            determined = NumberLexicon.IsDeterminer(det) || det is "a" or "an" && rankCompound;
             ranked = !determined && NumberLexicon.IsRankVerb(det);
+            // "an historic third term", "the all-important fourth rubber": a determiner and one modifier before a rank
+            // from third on ("first" and "second" are adverbs and verbs too often for this).
+            if (!determined && !ranked && v >= 3 && PrevToken(text, ps, out int ps2, out int pe2) && NumberLexicon.Lower(text.AsSpan(ps2, pe2 - ps2), buf, out var det2))
+                determined = (NumberLexicon.IsDeterminer(det2) || det2 is "a" or "an") && char.IsLower(text[ps]) && we + 1 < to && text[we] == ' ' && char.IsLower(text[we + 1]);
         }
         determined |= RankFollows(text, we, to);
         ranked &= !determined;
@@ -556,7 +581,7 @@ internal static class NumberGrammar
         {
             Start = ws, End = we, Value = v, Scale = 1, Unit = "ordinal", Rule = ranked ? "ordinal-rank" : "ordinal-words", InWords = true, Kind = NumberKind.Ordinal,
         });
-        return we;
+        return rankCompound ? WordEnd(text, we + 1, to) : we;
     }
 
     /// <summary>
@@ -574,19 +599,18 @@ internal static class NumberGrammar
         {
             // "a third of the budget", "a quarter." — a fraction; "an eighth term" — an ordinal.
             bool fraction = e2 >= to || text[e2] is not (' ' or '-') && !char.IsLetterOrDigit(text[e2])
+                            || text[e2] == ' ' && e2 + 1 < to && !char.IsLetterOrDigit(text[e2 + 1])
                             || FollowedByWord(text, e2, to, "of") || FollowedByWord(text, e2, to, "less") || FollowedByWord(text, e2, to, "more");
             if (fraction)
             {
                 into.Add(new NumberMatch { Start = ws, End = e2, Value = 1.0 / den, Scale = 1, Unit = "fraction", Rule = "fraction-a", InWords = true, Kind = NumberKind.Fraction });
                 return e2;
             }
-            if (w2 is not ("half" or "quarter") && e2 + 1 < to && text[e2] == ' ' && char.IsLower(text[e2 + 1]) && NumberLexicon.Number(w2, out double ord) == WordKind.Ordinal)
-            {
-                into.Add(new NumberMatch { Start = s2, End = e2, Value = ord, Scale = 1, Unit = "ordinal", Rule = "ordinal-a", InWords = true, Kind = NumberKind.Ordinal });
-                return e2;
-            }
+            if (w2 is not ("half" or "quarter") && OrdinalBeforeNoun(text, s2, e2, to, w2, into)) return OrdinalCompoundEnd(text, e2, to);
             return e2;
         }
+        // "a second term", "a first Grand Slam" (but "a second later" is time)
+        if (NumberLexicon.Number(w2, out _) == WordKind.Ordinal && OrdinalBeforeNoun(text, s2, e2, to, w2, into)) return OrdinalCompoundEnd(text, e2, to);
         // "a decade and a half", "an hour and a half"
         var unit = NumberLexicon.Unit(w2, out bool unitPlural);
         if (unit is not null && !unitPlural && NumberLexicon.IsDuration(unit) && AndAHalf(text, e2, to, out int halfEnd))
@@ -596,6 +620,38 @@ internal static class NumberGrammar
         }
         return 0;
     }
+
+    /// <summary>An ordinal after "a"/"an" numbers the noun that follows ("an eighth term", "a third-round loss").</summary>
+    private static bool OrdinalBeforeNoun(string text, int s2, int e2, int to, ReadOnlySpan<char> w2, List<NumberMatch> into)
+    {
+        bool noun = e2 + 1 < to && text[e2] == ' ' && char.IsLetter(text[e2 + 1]) && !IsTimeWord(text, e2, to) || RankCompound(text, e2, to);
+        if (!noun || NumberLexicon.Number(w2, out double ord) != WordKind.Ordinal) return false;
+        into.Add(new NumberMatch { Start = s2, End = e2, Value = ord, Scale = 1, Unit = "ordinal", Rule = "ordinal-a", InWords = true, Kind = NumberKind.Ordinal });
+        return true;
+    }
+
+    /// <summary>Words after "a second" that make it a moment, not a rank ("a second later", "a second or two").</summary>
+    private static bool IsTimeWord(string text, int pos, int to)
+    {
+        foreach (var w in SecondFollowers)
+            if (FollowedByWord(text, pos, to, w)) return true;
+        return false;
+    }
+
+    private static readonly string[] SecondFollowers = ["or", "and", "later", "before", "after", "ago", "earlier", "to", "of", "in", "for", "too", "the", "a"];
+
+    /// <summary>"third-round", "second-largest", "fourth-placed": a hyphenated word that keeps an ordinal a rank.</summary>
+    private static bool RankCompound(string text, int end, int to)
+    {
+        if (!(end + 1 < to && text[end] == '-' && char.IsLetter(text[end + 1]))) return false;
+        int we = WordEnd(text, end + 1, to);
+        var w = text.AsSpan(end + 1, we - end - 1);
+        return w is "round" or "place" or "placed" or "seeded" or "seed" or "quarter" or "largest" or "biggest" or "highest" or "best"
+            or "worst" or "lowest" or "term" or "leg" or "generation" or "year" or "richest" or "tier" or "ranked" or "most" or "fastest";
+    }
+
+    private static int OrdinalCompoundEnd(string text, int end, int to) =>
+        RankCompound(text, end, to) ? WordEnd(text, end + 1, to) : end;
 
     private static bool FollowedByWord(string text, int pos, int to, string word) =>
         pos + 1 + word.Length <= to && text[pos] == ' ' && text.AsSpan(pos + 1, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)
@@ -609,9 +665,12 @@ internal static class NumberGrammar
             var p = text.AsSpan(ps, pe - ps);
             if (p is "first" or "second" or "the" or "a" or "and" or "this" or "that" or "other" or "by") return false;
         }
-        return FollowedByWord(text, we, to, "of") || FollowedByWord(text, we, to, "the") || FollowedByWord(text, we, to, "their")
-               || FollowedByWord(text, we, to, "its") || FollowedByWord(text, we, to, "all");
+        foreach (var next in HalfDeterminers)
+            if (FollowedByWord(text, we, to, next)) return true;
+        return false;
     }
+
+    private static readonly string[] HalfDeterminers = ["of", "the", "their", "its", "all", "those", "these", "his", "her", "our", "my", "your", "a", "an", "that", "this"];
 
     private struct WordSequence
     {
@@ -737,7 +796,13 @@ internal static class NumberGrammar
     /// <summary>"hundreds of", "dozens of", "tens of thousands of", "scores of": a range from the plural's lower bound.</summary>
     private static int Vague(string text, int ws, int we, int to, double low, List<NumberMatch> into)
     {
-        if (!FollowedByOf(text, we, to, out int ofEnd)) return we;
+        if (!FollowedByOf(text, we, to, out int ofEnd))
+        {
+            // "costs the industry millions", "worth billions": large vague plurals stand alone as amounts.
+            if (low >= 2e6 && !(PrevWord(text, ws, out int ps, out int pe) && text.AsSpan(ps, pe - ps) is "the" or "their" or "in" or "by" or "of" or "for"))
+                into.Add(new NumberMatch { Start = ws, End = we, Value = low, High = NumberLexicon.VagueHigh(low), Scale = 1, Unit = "", Rule = "vague-plural", InWords = true, Kind = NumberKind.Range });
+            return we;
+        }
         double high = NumberLexicon.VagueHigh(low);
         int end = we;
         // "tens of thousands of", "hundreds of millions of"
@@ -930,6 +995,7 @@ internal static class NumberGrammar
         if (p < to && text[p] == ' ') p++;
         int we = WordEnd(text, p, to);
         var w = text.AsSpan(p, we - p);
+        if (w is "local" && FollowedByWord(text, we, to, "time")) return true;
         return w is "am" or "pm" or "GMT" or "BST" or "EST" or "GMT." || w is "a" or "p" && we + 2 < to && text[we] == '.' && text[we + 1] == 'm'
             || w is "o" && we < to && text[we] is '\'' or '’';
     }
@@ -946,9 +1012,13 @@ internal static class NumberGrammar
         }
         if (!PrevWord(text, start, out int ps, out int pe) || pe != start - 1) return false;
         var w = text.AsSpan(ps, pe - ps);
+        // "version 4.7", "versions 2": software versions.
+        if (w is "version" or "versions") return true;
         // "iTunes 4", "iPod 3": a capital inside the word names a product even when the word starts lower-case.
         if (!char.IsUpper(w[0])) return w.Length > 1 && w[1..].IndexOfAnyInRange('A', 'Z') >= 0;
-        if (NumberLexicon.IsWeekday(w)) return false;
+        // "March 2005" is a date, "the Union's 70,000" a count: neither a month nor a possessive names the number.
+        if (NumberLexicon.IsWeekday(w) || w[^1] is '\'' or '’' || w.EndsWith("'s") || w.EndsWith("’s") || AbsoluteDates.MonthNumber(w.ToString()) is not null)
+            return false;
         int q2 = ps - 1;
         while (q2 >= 0 && text[q2] is ' ' or '"' or '“' or '‘' or '\'' or '(' or '[') q2--;
         return q2 >= 0 && text[q2] is not ('.' or '!' or '?' or '\n' or ':' or ';' or '—');
@@ -960,6 +1030,18 @@ internal static class NumberGrammar
     {
         while (i < to && char.IsLetter(text[i])) i++;
         return i;
+    }
+
+    /// <summary>Like <see cref="PrevWord"/>, but a hyphenated word ("all-important") counts as one token.</summary>
+    private static bool PrevToken(string text, int pos, out int start, out int end)
+    {
+        if (!PrevWord(text, pos, out start, out end)) return false;
+        while (start >= 2 && text[start - 1] == '-' && char.IsLetter(text[start - 2]))
+        {
+            start -= 2;
+            while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        }
+        return true;
     }
 
     /// <summary>The word (letters, with a possessive 's) before <paramref name="pos"/>, across one space.</summary>

@@ -85,10 +85,15 @@ public static class Numbers
             m.Qualifier = m.High is not null && m.Kind != NumberKind.Score ? Qualifier.Range : Qualifier.Exact;
             // Qualifiers bound quantities, not ranks, years or scores: "moved up to fourth position" is not "at most 4".
             bool bounded = m.Kind is not (NumberKind.Ordinal or NumberKind.Year or NumberKind.Score);
+            // "between 1996 and 2002", "1996 to 2002": years make ranges too, but take no qualifier.
+            if (m.Kind == NumberKind.Year && m.High is null && k + 1 < raw.Count && Join(text, ref m, raw[k + 1])) { k++; m.Lead = m.Start; }
             int lo = Math.Max(0, m.Start - QualifierReach);
             int lead = m.Start;
             var before = bounded ? QualifierBefore(text, lo, m.Start, out lead) : Qualifier.Exact;
             if (bounded && m.High is null && k + 1 < raw.Count && Join(text, ref m, raw[k + 1])) { k++; m.Lead = m.Start; }
+            // "under one roof", "over one weekend": before a lone "one" these are prepositions.
+            if (m.Rule == "word-one" && before is Qualifier.MoreThan or Qualifier.LessThan && !ContextRules.EndsWithWords(text, lo, m.Start - 1, "than"))
+                before = Qualifier.Exact;
             if (m.High is null && bounded && before != Qualifier.Exact) { m.Qualifier = before; m.Lead = lead; }
             else if (before != Qualifier.Exact && m.Qualifier == Qualifier.Range) m.Lead = lead; // "about $800 to $1,000"
             if (m.Qualifier == Qualifier.Exact && bounded)
@@ -112,7 +117,7 @@ public static class Numbers
     /// </summary>
     private static bool Join(string text, ref NumberMatch m, NumberMatch next)
     {
-        if (next.Kind is NumberKind.Ordinal or NumberKind.Year or NumberKind.Score || next.High is not null) return false;
+        if (next.Kind is NumberKind.Ordinal or NumberKind.Score || next.High is not null || (m.Kind == NumberKind.Year) != (next.Kind == NumberKind.Year)) return false;
         string? link = next.Start == m.End + 5 && text.AsSpan(m.End, 5).SequenceEqual(" and ") ? "between"
             : next.Start == m.End + 4 && text.AsSpan(m.End, 4).SequenceEqual(" to ") ? "to"
             : next.Start == m.End + 4 && text.AsSpan(m.End, 4).SequenceEqual(" or ") ? "or" : null;
@@ -128,7 +133,7 @@ public static class Numbers
             return false;
         if (next.Value > low)
         {
-            if (link == "to" && AfterChange(text, m.Start)) return false;
+            if (link == "to" && AfterChange(text, m.Start, m.Unit.Length > 0 ? m.Unit : next.Unit)) return false;
             m.Value = low; m.High = next.Value; m.Unit = m.Unit.Length == 0 ? next.Unit : m.Unit;
             m.Kind = NumberKind.Range; m.Qualifier = Qualifier.Range; m.Rule = "range-" + link;
         }
@@ -148,16 +153,19 @@ public static class Numbers
     /// A verb of change in the few words before "X to Y" ("rates rose 0.25% to 5.5%", "cut 10 to 8"): X is the change
     /// or the old level and Y the new one, two numbers rather than a range.
     /// </summary>
-    private static bool AfterChange(string text, int start)
+    private static bool AfterChange(string text, int start, string unit)
     {
         int p = start;
         for (int words = 0; words < 4 && NumberGrammar.PrevWord(text, p, out int ps, out int pe); words++)
         {
-            if (text.AsSpan(ps, pe - ps) is "rose" or "fell" or "grew" or "cut" or "up" or "down" or "by" or "lifted" or "raised" or "increased"
+            var w = text.AsSpan(ps, pe - ps);
+            if (w is "rose" or "fell" or "grew" or "cut" or "up" or "down" or "lifted" or "raised" or "increased"
                 or "decreased" or "jumped" or "dropped" or "climbed" or "slipped" or "soared" or "plunged" or "lowered" or "reduced"
                 or "boosted" or "slashed" or "hiked" or "raising" or "cutting" or "lifting" or "rising" or "falling" or "fallen" or "risen"
-                or "increase" or "rise" or "fall" or "raise" or "changed" or "went" or "moved" or "shrank" or "doubled")
+                or "changed" or "went" or "moved" or "shrank" or "doubled")
                 return true;
+            // "rose by 5% to 10%": a step and a level; "by 25 to 30 seats" is a range of counts.
+            if (w is "by" && words == 0 && unit.Length > 0) return true;
             p = ps;
         }
         return false;
