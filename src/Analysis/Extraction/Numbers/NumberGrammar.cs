@@ -165,9 +165,10 @@ internal static class NumberGrammar
         int end = a.End;
         if (!ParseNumeral(text, end + 1, to, out var b, out int skip2, rangeEnd: true)) return skip2;
         if (a.Ordinal || b.Ordinal || a.LeadingZero) return b.End;
-        if (IsYear(a))
+        // "1990-95", "2019-2020" (but "1806-2020%" is a range of percentages).
+        if (IsYear(a) && !b.Currency && b.Scale == 1 && b.Unit.Length == 0)
         {
-            if (b.Decimals == 0 && !b.Currency && b.Scale == 1 && b.Unit.Length == 0 && (b.IntDigits == 2 || IsYear(b)))
+            if (b.Decimals == 0 && (b.IntDigits == 2 || IsYear(b)))
             {
                 double high = b.IntDigits == 2 ? Math.Floor(a.Value / 100) * 100 + b.Value : b.Value;
                 if (high > a.Value)
@@ -358,7 +359,8 @@ internal static class NumberGrammar
             int k = j + 1, second = Run(text, ref k, to);
             // "555-1234"; "200-1500" is a range (round groups).
             bool round = text[j - 1] == '0' && text[j - 2] == '0' || text[k - 1] == '0' && text[k - 2] == '0';
-            if (second == 4 && !round && (k >= to || !char.IsAsciiDigit(text[k]) && !(text[k] == '-' && k + 1 < to && char.IsAsciiDigit(text[k + 1])))) return k;
+            bool after = k >= to || !char.IsAsciiDigit(text[k]) && text[k] != '%' && !char.IsLetter(text[k]) && !(text[k] == '-' && k + 1 < to && char.IsAsciiDigit(text[k + 1]));
+            if (second == 4 && !round && after) return k;
             if (second == 3 && k + 1 < to && text[k] == '-')
             {
                 int m = k + 1;

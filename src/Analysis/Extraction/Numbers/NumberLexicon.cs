@@ -113,6 +113,10 @@ internal static class NumberLexicon
             case "thirtieth": value = 30; return WordKind.Ordinal;
             case "fortieth": value = 40; return WordKind.Ordinal;
             case "fiftieth": value = 50; return WordKind.Ordinal;
+            case "sixtieth": value = 60; return WordKind.Ordinal;
+            case "seventieth": value = 70; return WordKind.Ordinal;
+            case "eightieth": value = 80; return WordKind.Ordinal;
+            case "ninetieth": value = 90; return WordKind.Ordinal;
             case "hundredth": value = 100; return WordKind.Ordinal;
             case "dozens": value = 24; return WordKind.Vague;
             case "scores": value = 40; return WordKind.Vague;
