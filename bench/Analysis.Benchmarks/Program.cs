@@ -1,16 +1,17 @@
 using Analysis.Benchmarks;
 
 // Benchmarks print figures; they never fail a build.
-// Usage: dotnet run -c Release --project bench/Analysis.Benchmarks -- <load|figures|text|cluster|cluster-scale|kernel-start|stream> [args]
-switch (args.FirstOrDefault())
+// Usage: dotnet run -c Release --project bench/Analysis.Benchmarks -- <name> [args]   (names below)
+var benchmarks = new Dictionary<string, Action<string[]>>
 {
-    case "load": LoadBenchmark.Run(args); break;
-    case "figures": FiguresBenchmark.Run(args); break;
-    case "text": TextBenchmark.Run(args); break;
-    case "cluster" or "cluster-scale": ClusterBenchmark.Run(args); break;
-    case "kernel-start": KernelStartBenchmark.Run(args[1..]); break;
-    case "stream": StreamBenchmark.Run(args); break;
-    default:
-        Console.WriteLine("usage: Analysis.Benchmarks <load|figures|text|cluster|cluster-scale|kernel-start|stream> [args]");
-        break;
-}
+    ["load"] = LoadBenchmark.Run,
+    ["figures"] = FiguresBenchmark.Run,
+    ["numbers"] = NumbersBenchmark.Run,
+    ["text"] = TextBenchmark.Run,
+    ["cluster"] = ClusterBenchmark.Run,
+    ["cluster-scale"] = ClusterBenchmark.Run,
+    ["kernel-start"] = a => KernelStartBenchmark.Run(a[1..]),
+    ["stream"] = StreamBenchmark.Run,
+};
+if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) run(args);
+else Console.WriteLine($"usage: Analysis.Benchmarks <{string.Join('|', benchmarks.Keys)}> [args]");

@@ -10,13 +10,15 @@ namespace Analysis;
 /// var a = corpus.Annotations[0];
 /// a.Dates      // "22 October 2024", "Tuesday" … as absolute dates
 /// a.Mentions   // people, organizations, places and groups named in this article
+/// a.Numbers    // "about $800 to $1,000", "two-thirds", "21st" … with value, kind and qualifier
 /// </code>
 /// </summary>
 public sealed class AnnotatedArticle
 {
     private readonly Lazy<Token[]> _tokens;
     private readonly Lazy<IReadOnlyList<AbsoluteDate>> _dates;
-    private readonly Lazy<NumberMatch[]> _numbers;
+    private readonly Lazy<List<NumberMatch>> _numbers;
+    private readonly Lazy<List<Number>> _publicNumbers;
     private readonly Lazy<IReadOnlyList<EntityMention>> _mentions;
     private int _layersComputed;
 
@@ -26,7 +28,8 @@ public sealed class AnnotatedArticle
         Gazetteer = gazetteer;
         _tokens = new(() => Computed(TokenizeAll(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
         _dates = new(() => Computed(AbsoluteDates.Find(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
-        _numbers = new(() => Computed(ScanNumbers(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _numbers = new(() => Computed(Analysis.Numbers.Read(article.Text, Dates)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _publicNumbers = new(() => _numbers.Value.ConvertAll(m => Analysis.Numbers.ToNumber(article.Text, m)), LazyThreadSafetyMode.ExecutionAndPublication);
         _mentions = new(() => Computed<IReadOnlyList<EntityMention>>(new EntityRecognizer(gazetteer).Recognize(article)),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -51,7 +54,12 @@ public sealed class AnnotatedArticle
     /// from <see cref="EntityExtraction.Entities(Corpus, EntityOptions?)"/>, which merges these.
     /// </summary>
     public IReadOnlyList<EntityMention> Mentions => _mentions.Value;
-    /// <summary>Number expressions the number grammar reads in the text, dates included, in order.</summary>
+    /// <summary>
+    /// Every numeric expression of the text, in order, as <see cref="Analysis.Numbers.Find(string)"/> reads it (the
+    /// days of calendar dates left out): counts, ordinals, fractions, money, percentages, ranges, scores, years.
+    /// </summary>
+    public IReadOnlyList<Number> Numbers => _publicNumbers.Value;
+    /// <summary>The number layer's matches behind <see cref="Numbers"/>, which figures are built on.</summary>
     internal IReadOnlyList<NumberMatch> NumberMatches => _numbers.Value;
 
     /// <summary>How many layers have been computed so far (each at most once): lets tests prove the sharing.</summary>
@@ -68,13 +76,6 @@ public sealed class AnnotatedArticle
         var tokens = new List<Token>(text.Length / 5);
         foreach (var t in Tokenizer.Tokenize(text)) tokens.Add(t);
         return tokens.ToArray();
-    }
-
-    private static NumberMatch[] ScanNumbers(string text)
-    {
-        var matches = new List<NumberMatch>();
-        NumberGrammar.Scan(text, 0, text.Length, matches);
-        return matches.ToArray();
     }
 
     public override string ToString() => $"annotated {Article}";

@@ -7,21 +7,6 @@ namespace Analysis;
 /// </summary>
 internal static class ContextRules
 {
-    private static readonly (string Phrase, Qualifier Qualifier)[] QualifierPhrases =
-    [
-        ("in excess of", Qualifier.MoreThan), ("upwards of", Qualifier.MoreThan), ("more than", Qualifier.MoreThan),
-        ("well over", Qualifier.MoreThan), ("just over", Qualifier.MoreThan), ("over", Qualifier.MoreThan), ("above", Qualifier.MoreThan),
-        ("at least", Qualifier.AtLeast), ("no fewer than", Qualifier.AtLeast), ("no less than", Qualifier.AtLeast), ("a minimum of", Qualifier.AtLeast),
-        ("fewer than", Qualifier.LessThan), ("less than", Qualifier.LessThan), ("just under", Qualifier.LessThan), ("under", Qualifier.LessThan),
-        ("below", Qualifier.LessThan),
-        ("up to", Qualifier.AtMost), ("as many as", Qualifier.AtMost), ("almost", Qualifier.AtMost), ("at most", Qualifier.AtMost),
-        ("no more than", Qualifier.AtMost), ("a maximum of", Qualifier.AtMost),
-        ("an estimated", Qualifier.Approximately), ("estimated", Qualifier.Approximately), ("approximately", Qualifier.Approximately),
-        ("about", Qualifier.Approximately), ("around", Qualifier.Approximately), ("some", Qualifier.Approximately),
-        ("nearly", Qualifier.Approximately), ("roughly", Qualifier.Approximately), ("close to", Qualifier.Approximately),
-        ("circa", Qualifier.Approximately), ("approx.", Qualifier.Approximately), ("an approximate", Qualifier.Approximately),
-    ];
-
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "as", "than", "that",
@@ -43,20 +28,6 @@ internal static class ContextRules
         ["said", "say", "says", "reported", "reports", "estimated", "estimates", "estimate", "claimed", "claims", "claim", "told", "announced", "confirmed"];
 
     private static readonly string[] Pronouns = ["he", "she", "it", "they", "we", "i", "you", "this", "that"];
-
-    /// <summary>The qualifier phrase ending just before <paramref name="pos"/> (one space apart), with its start.</summary>
-    internal static Qualifier QualifierBefore(string text, int lo, int pos, out int start)
-    {
-        start = pos;
-        if (pos - 1 <= lo || text[pos - 1] != ' ') return Qualifier.Exact;
-        foreach (var (phrase, q) in QualifierPhrases)
-            if (EndsWithWords(text, lo, pos - 1, phrase))
-            {
-                start = pos - 1 - phrase.Length;
-                return q;
-            }
-        return Qualifier.Exact;
-    }
 
     /// <summary>True when <paramref name="text"/>[lo, end) ends with <paramref name="phrase"/> at a word boundary.</summary>
     internal static bool EndsWithWords(string text, int lo, int end, string phrase)
@@ -112,7 +83,7 @@ internal static class ContextRules
                 best = d;
         if (best is null) return null;
         bool since = EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since") || EndsWithWords(text, lo, Math.Max(lo, best.Start - 1), "since the");
-        return (since ? "since " : "") + FigureLexicon.MonthShort[best.Month] + " " + best.Day;
+        return (since ? "since " : "") + NumberLexicon.MonthShort[best.Month] + " " + best.Day;
     }
 
     /// <summary>Prepositions that make the place after them the figure's scope ("killed in Gaza", "near Beirut's hospital").</summary>

@@ -84,35 +84,23 @@ public static class FigureExtractor
     {
         var article = annotated.Article;
         var text = article.Text ?? throw new ArgumentException($"Article '{article.Id}' has no text.", nameof(article));
-        // A copy: pass 1 widens ranges in place, and the annotation is shared.
-        var matches = new List<NumberMatch>(annotated.NumberMatches);
-        // Calendar dates belong to the timeline: numbers inside one ("October 7", "22 Oct") are not figures.
+        // The article's number layer (qualifiers read, ranges joined, days of dates left out); dates scope the measure keys.
         var dates = annotated.Dates;
-        if (dates.Count > 0) matches.RemoveAll(m => InsideDate(dates, m));
+        var matches = annotated.NumberMatches;
 
-        // Pass 1: qualifier, ranges written "between X and Y", counted noun.
+        // Pass 1: keep numbers that can count something, find the counted noun.
         var pending = new List<Pending>(matches.Count);
         for (int k = 0; k < matches.Count; k++)
         {
             var m = matches[k];
+            // Years, scores and tallies, ages given alone ("Smith, 45,"), a lone "one", numbers inside compound
+            // nouns ("a 500-seat hall") and places in a race ("finished second") are numbers but not figures.
+            if (m.Kind is NumberKind.Year or NumberKind.Score || m.Kind == NumberKind.Age && !m.Compound || m.Rule is "word-one" or "compound-noun" or "ordinal-rank")
+                continue;
             var (lo, hi) = Bounds(article, m.Start, m.End);
-            // Qualifiers bound quantities, not ranks: "moved up to fourth position" is not "at most 4".
-            int start = m.Start;
-            var q = m.Unit == "ordinal" ? Qualifier.Exact : ContextRules.QualifierBefore(text, lo, m.Start, out start);
+            int start = m.Lead;
+            var q = m.Qualifier;
             double? high = m.High;
-            if (m.High is not null) q = Qualifier.Range;
-            else if (ContextRules.EndsWithWords(text, lo, m.Start - 1, "between") && k + 1 < matches.Count
-                     && matches[k + 1].Start == m.End + 5 && text.AsSpan(m.End, 5).SequenceEqual(" and "))
-            {
-                var second = matches[k + 1];
-                string unit = m.Unit.Length == 0 ? second.Unit : m.Unit;
-                if (second.Value > m.Value && unit == second.Unit)
-                {
-                    k++;
-                    start = m.Start - "between ".Length; high = second.Value; q = Qualifier.Range;
-                    m.Unit = unit; m.End = second.End; m.Rule = "range-between";
-                }
-            }
             // Counts, ordinals and compound adjectives name what they count next ("six hostages", "30-day window");
             // after a percentage, an amount or a unit word only "of …" does ("8% of Google", not "2% price drop").
             bool nounFollows = m.Unit.Length == 0 || m.Unit == "ordinal" || m.Compound;
@@ -124,8 +112,10 @@ public static class FigureExtractor
             if (counted.Start == counted.End && pending.Count > 0 && pending[^1].Lo == lo
                 && (ContextRules.EndsWithWords(text, lo, start - 1, "another") || ContextRules.EndsWithWords(text, lo, start - 1, "a further")))
                 counted = pending[^1].Counted;
-            // Number words with nothing counted, no unit and no qualifier are pronoun-like ("the two met"): left out.
+            // Number words with nothing counted, no unit and no qualifier are pronoun-like ("the two met"): left out;
+            // so are fractions and multipliers of nothing named.
             if (m.InWords && m.Unit.Length == 0 && counted.Start == counted.End && q == Qualifier.Exact && high is null) continue;
+            if (m.Kind is NumberKind.Fraction or NumberKind.Multiplier && counted.Start == counted.End) continue;
             pending.Add(new Pending(m, start, q, high, counted, lo, hi));
         }
 
@@ -147,7 +137,7 @@ public static class FigureExtractor
                 ? rules.Category(text, p.Start, m.End, m.Unit, p.Start, countedEnd, crossClauses: false)
                 : rules.Category(text, p.Start, m.End, m.Unit, lo, Math.Max(hi, countedEnd), crossClauses: elided);
             // "the first big push": a word "first" is a superlative unless it numbers something a lexicon knows ("first visit").
-            if (m.Rule == "ordinal-words" && m.Value == 1 && category < 0) continue;
+            if (m.Kind == NumberKind.Ordinal && m.InWords && m.Value == 1 && category < 0) continue;
             var sentence = article.SentenceAt(m.Start);
             string? date = category >= 0 && options.Categories[category].ScopeByDate ? ContextRules.EventDate(text, dates, p.Lo, p.Hi, m.Start) : null;
             string? attribution = null;
@@ -176,20 +166,7 @@ public static class FigureExtractor
         m.Start == previous.End + 2 && text[previous.End] == ' ' && text[previous.End + 1] == '('
         && IsCurrency(previous.Unit) && IsCurrency(m.Unit) && previous.Unit != m.Unit;
 
-    private static bool IsCurrency(string unit) => unit.Length == 3 && char.IsUpper(unit[0]);
-
-    private static bool InsideDate(IReadOnlyList<AbsoluteDate> dates, NumberMatch m)
-    {
-        int lo = 0, hi = dates.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (dates[mid].End <= m.Start) lo = mid + 1;
-            else if (dates[mid].Start >= m.End) hi = mid - 1;
-            else return true;
-        }
-        return false;
-    }
+    private static bool IsCurrency(string unit) => Numbers.IsCurrency(unit);
 
     /// <summary>The sentence around a figure, clipped to <see cref="ContextChars"/> either side.</summary>
     private static (int Lo, int Hi) Bounds(Article article, int start, int end)

@@ -100,7 +100,7 @@ internal sealed class MeasureRules
             "" => noun.Length > 0 ? noun : "count",
             "ordinal" => noun.Length > 0 ? noun + " number" : "ordinal",
             "percent" or "percentage_point" => unit,
-            _ when FigureLexicon.IsTimeOrDistance(unit) => noun.Length > 0 ? noun + " length" : FigureLexicon.IsDuration(unit) ? "duration" : unit,
+            _ when NumberLexicon.IsTimeOrDistance(unit) => noun.Length > 0 ? noun + " length" : NumberLexicon.IsDuration(unit) ? "duration" : unit,
             _ => unit,
         };
     }

@@ -7,8 +7,32 @@ internal enum WordKind : byte { None, Unit, Teen, Tens, Hundred, Scale, Dozen, O
 /// Closed word lists of the number grammar, looked up without allocating: the word is lower-cased into a
 /// stack buffer and matched by a span switch.
 /// </summary>
-internal static class FigureLexicon
+internal static class NumberLexicon
 {
+    /// <summary>Denominator of a fraction word ("thirds" = 3, "quarter" = 4, "halves" = 2), or 0. "second(s)" is left
+    /// out: after a number it is a unit of time.</summary>
+    internal static int Denominator(ReadOnlySpan<char> w, out bool plural)
+    {
+        plural = w.Length > 4 && w[^1] == 's';
+        var s = w is "halves" ? "half" : plural ? w[..^1] : w;
+        return s switch
+        {
+            "half" => 2, "third" => 3, "quarter" or "fourth" => 4, "fifth" => 5, "sixth" => 6, "seventh" => 7, "eighth" => 8,
+            "ninth" => 9, "tenth" => 10, "twelfth" => 12, "twentieth" => 20, "hundredth" => 100, "thousandth" => 1000,
+            _ => 0,
+        };
+    }
+
+    /// <summary>Words before a bare ordinal that make it a rank ("finished second", "came third").</summary>
+    internal static bool IsRankVerb(ReadOnlySpan<char> w) =>
+        w is "finished" or "finish" or "finishing" or "finishes" or "came" or "come" or "comes" or "coming" or "placed" or "ranked"
+            or "ranks" or "rank" or "ended" or "end" or "ends" or "slipped" or "dropped" or "rose" or "climbed" or "fell" or "moved";
+
+    /// <summary>Verbs before an emergency or service number ("called 911", "dial 999").</summary>
+    internal static bool IsCallVerb(ReadOnlySpan<char> w) =>
+        w is "call" or "called" or "calling" or "calls" or "dial" or "dialled" or "dialed" or "dialling" or "dialing" or "ring"
+            or "rang" or "phoned" or "phone" or "text" or "texted";
+
     internal const int MaxWord = 12;
 
     /// <summary>Lower-cases <paramref name="word"/> into <paramref name="buffer"/>; false when too long.</summary>
@@ -89,6 +113,10 @@ internal static class FigureLexicon
             case "thirtieth": value = 30; return WordKind.Ordinal;
             case "fortieth": value = 40; return WordKind.Ordinal;
             case "fiftieth": value = 50; return WordKind.Ordinal;
+            case "sixtieth": value = 60; return WordKind.Ordinal;
+            case "seventieth": value = 70; return WordKind.Ordinal;
+            case "eightieth": value = 80; return WordKind.Ordinal;
+            case "ninetieth": value = 90; return WordKind.Ordinal;
             case "hundredth": value = 100; return WordKind.Ordinal;
             case "dozens": value = 24; return WordKind.Vague;
             case "scores": value = 40; return WordKind.Vague;
