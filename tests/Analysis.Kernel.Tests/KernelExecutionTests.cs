@@ -7,10 +7,10 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
 {
     private static readonly double Grace = new Analysis.Notebooks.Engine.SessionOptions().InterruptGracePeriod.TotalSeconds;
 
-    private static JsonObject Execute(string code, double? interruptAfter = null)
+    private static JsonObject Execute(string code, double? interruptAfter = null, string interruptOn = "control")
     {
         var step = new JsonObject { ["execute"] = code, ["timeout"] = 60 };
-        if (interruptAfter is { } seconds) step["interrupt_after"] = seconds;
+        if (interruptAfter is { } seconds) (step["interrupt_after"], step["interrupt_on"]) = (seconds, interruptOn);
         return step;
     }
 
@@ -108,6 +108,21 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
     }
 
     [Fact]
+    public void InterruptOnTheShellChannelStopsTheCellAsVsCodeSendsIt()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        var run = clients.Drive(
+            Execute("var before = 7;"),
+            Execute("while (true) await Task.Delay(100, CancellationToken);", interruptAfter: 2, interruptOn: "shell"),
+            Execute("before * 6"));
+        Assert.Equal("ok", run[1]["interrupt_reply"]!["status"]!.GetValue<string>());
+        Assert.Equal("error", Status(run[1]));
+        Assert.Contains("Cancel", Ename(run[1]));
+        Assert.True(run[1]["seconds"]!.GetValue<double>() < 2 + Grace, "the interrupted cell did not stop in time");
+        Assert.Equal("42", Result(run[2]));
+    }
+
+    [Fact]
     public void HungCellIsAbandonedAndRestartEndsIt()
     {
         JupyterClients.SkipUnlessInstalled();
@@ -173,6 +188,23 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
         Assert.Contains("int", run[5]["reply"]!["data"]!["text/plain"]!.GetValue<string>());
         Assert.Equal("incomplete", run[6]["reply"]!["status"]!.GetValue<string>());
         Assert.Equal("complete", run[7]["reply"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void HundredThousandPrintedLinesAllArriveWithTheResultAndIdle()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        const int lines = 100_000;
+        var run = clients.Drive(Execute($"for (var i = 0; i < {lines}; i++) Console.WriteLine(i);\n\"printed\""));
+        var text = string.Concat(Outputs(run[0], "stream").Select(o => o["text"]!.GetValue<string>()));
+        var printed = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines, printed.Length);
+        Assert.Equal("99999", printed[^1]);
+        Assert.Equal("ok", Status(run[0]));
+        Assert.Equal("printed", Result(run[0]));
+        Assert.True(run[0]["idle"]!.GetValue<bool>(), "no idle status after the cell");
+        // Coalesced as ipykernel does: a few messages, not one per line.
+        Assert.InRange(Outputs(run[0], "stream").Count(), 1, lines / 100);
     }
 
     private static List<string> Matches(JsonObject step) => step["reply"]!["matches"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();

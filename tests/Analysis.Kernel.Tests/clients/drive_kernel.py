@@ -4,7 +4,9 @@ usage: drive_kernel.py KERNEL_NAME < script.json   (JUPYTER_PATH must point at t
        drive_kernel.py KERNEL_NAME --start-and-wait PID_FILE  (writes the kernel's pid there and sleeps: the test kills this client)
 
 script.json is a list of steps, run in order; one JSON result per step is printed as a list:
-  {"execute": CODE, "timeout": S, "interrupt_after": S}  -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds"}
+  {"execute": CODE, "timeout": S, "interrupt_after": S, "interrupt_on": "control" | "shell"}
+                                                            -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds",
+                                                                "interrupt_reply": content (shell interrupts)}
   {"execute_queued": [CODE, ...]}  (all sent before any reply is read) -> {"replies": [content, ...]}
   {"kernel_info": true} / {"is_complete": CODE} / {"complete": CODE, "cursor_pos": N} / {"inspect": CODE, "cursor_pos": N}
   {"comm_info": true} / {"history": true}                 -> {"reply": content}
@@ -64,15 +66,22 @@ def drain(kc, msg_id, timeout):
     return outputs, False
 
 
+other_replies = {}  # shell replies read while waiting for another one (an interrupt's comes before its cell's)
+
+
 def shell_reply(kc, msg_id, timeout):
+    if msg_id in other_replies:
+        return other_replies.pop(msg_id)
     end = time.time() + timeout
     while time.time() < end:
         try:
             reply = kc.get_shell_msg(timeout=max(0.1, end - time.time()))
         except Exception:
             return None
-        if reply["parent_header"].get("msg_id") == msg_id:
+        parent = reply["parent_header"].get("msg_id")
+        if parent == msg_id:
             return reply["content"]
+        other_replies[parent] = reply["content"]
     return None
 
 
@@ -111,10 +120,19 @@ def main():
             timeout = step.get("timeout", 60)
             started = time.time()
             msg_id = kc.execute(step["execute"], allow_stdin=False)
+            interrupt_id = None
             if "interrupt_after" in step:
                 time.sleep(step["interrupt_after"])
-                km.interrupt_kernel()
+                if step.get("interrupt_on") == "shell":
+                    # What VS Code's Jupyter extension does when kernel.json says interrupt_mode: message.
+                    msg = kc.session.msg("interrupt_request", {})
+                    kc.shell_channel.send(msg)
+                    interrupt_id = msg["header"]["msg_id"]
+                else:
+                    km.interrupt_kernel()
             result = request(kc, msg_id, timeout)
+            if interrupt_id is not None:
+                result["interrupt_reply"] = shell_reply(kc, interrupt_id, 5)
             result["seconds"] = time.time() - started
             if first_result_seconds is None:
                 first_result_seconds = time.time() - t0
