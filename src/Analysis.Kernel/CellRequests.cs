@@ -11,8 +11,14 @@ namespace Analysis.Kernel;
 /// that way may still run in the background: a kernel restart ends it. A request field of the wrong JSON type
 /// (say a numeric <c>code</c>) is answered with an error reply.
 /// </summary>
-public sealed class CellRequests(KernelServer server, NotebookSession session)
+public sealed class CellRequests(KernelServer server, Task<NotebookSession> starting)
 {
+    /// <summary>Answers with a session that is ready.</summary>
+    public CellRequests(KernelServer server, NotebookSession session) : this(server, Task.FromResult(session)) { }
+
+    /// <summary>The session, once created (the kernel creates it while the client connects).</summary>
+    private NotebookSession Session => starting.GetAwaiter().GetResult();
+
     private readonly Lock gate = new();
     private CancellationTokenSource? running;
 
@@ -43,7 +49,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
     {
         var code = Text(request, "code");
         var silent = Flag(request, "silent");
-        if (!silent) server.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = session.ExecutionCount + 1 });
+        if (!silent) server.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = Session.ExecutionCount + 1 });
         using var cancellation = new CancellationTokenSource();
         lock (gate) running = cancellation;
         CellResult result;
@@ -52,13 +58,13 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
         {
             // A shutdown interrupts the running cell too, so the kernel can exit.
             using var stopping = server.Stopping.Register(cancellation.Cancel);
-            var run = session.ExecuteAsync(code, output, cancellation.Token);
+            var run = Session.ExecuteAsync(code, output, cancellation.Token);
             server.Wait(run); // serves interrupt requests that come on shell meanwhile
             result = run.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException e)
         {
-            return Fail(request, session.ExecutionCount, "Cancelled", e.Message, []);
+            return Fail(request, Session.ExecutionCount, "Cancelled", e.Message, []);
         }
         finally
         {
@@ -112,7 +118,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
 
     private JsonObject IsComplete(string code)
     {
-        var result = session.IsComplete(code);
+        var result = Session.IsComplete(code);
         var reply = new JsonObject { ["status"] = result.Status };
         if (result.Status == "incomplete") reply["indent"] = result.Indent;
         return reply;
@@ -121,7 +127,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
     private JsonObject Complete(string code, int? cursorPos)
     {
         var cursor = CodePoints.ToUtf16(code, cursorPos ?? CodePoints.Count(code));
-        var result = session.Complete(code, cursor);
+        var result = Session.Complete(code, cursor);
         var start = CodePoints.FromUtf16(code, result.CursorStart);
         var end = CodePoints.FromUtf16(code, result.CursorEnd);
         return new JsonObject
@@ -143,7 +149,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
 
     private JsonObject Inspect(string code, int? cursorPos)
     {
-        var text = session.Inspect(code, CodePoints.ToUtf16(code, cursorPos ?? CodePoints.Count(code)));
+        var text = Session.Inspect(code, CodePoints.ToUtf16(code, cursorPos ?? CodePoints.Count(code)));
         return new JsonObject
         {
             ["status"] = "ok",

@@ -191,6 +191,40 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
     }
 
     [Fact]
+    public void CompletionItemsCarryTheirTypesAndInspectGivesTheSummary()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        var run = clients.Drive(
+            Execute("var articleCount = 3;\nint Twice(int n) => 2 * n;\nrecord Outlet(string Name, int Rank);\nenum Tone { Calm }"),
+            new JsonObject { ["complete"] = "x(art", ["cursor_pos"] = 5 },
+            new JsonObject { ["complete"] = "Twi", ["cursor_pos"] = 3 },
+            new JsonObject { ["complete"] = "Outl", ["cursor_pos"] = 4 },
+            new JsonObject { ["complete"] = "\"é\".Len", ["cursor_pos"] = 7 },
+            new JsonObject { ["complete"] = "Console.WriteL", ["cursor_pos"] = 14 },
+            new JsonObject { ["complete"] = "System.Collections.Gen", ["cursor_pos"] = 22 },
+            new JsonObject { ["complete"] = "Tone.Ca", ["cursor_pos"] = 7 },
+            new JsonObject { ["inspect"] = "\"x\".Trim()", ["cursor_pos"] = 6 },
+            new JsonObject { ["inspect"] = "articleCount", ["cursor_pos"] = 3 });
+        Assert.Equal(new JsonObject { ["text"] = "articleCount", ["type"] = "variable", ["start"] = 2, ["end"] = 5 }.ToJsonString(), Typed(run[1], "articleCount").ToJsonString());
+        Assert.Equal("function", Typed(run[2], "Twice")["type"]!.GetValue<string>());
+        Assert.Equal("class", Typed(run[3], "Outlet")["type"]!.GetValue<string>());
+        Assert.Equal("property", Typed(run[4], "Length")["type"]!.GetValue<string>());
+        Assert.Equal(4, Typed(run[4], "Length")["start"]!.GetValue<int>()); // code points, like cursor_start
+        Assert.Equal("method", Typed(run[5], "WriteLine")["type"]!.GetValue<string>());
+        Assert.Equal("module", Typed(run[6], "Generic")["type"]!.GetValue<string>());
+        Assert.Equal("enumMember", Typed(run[7], "Calm")["type"]!.GetValue<string>());
+        // The framework's XML docs, from the SDK's reference pack: what VS Code shows beside a completion item.
+        Assert.Contains("leading and trailing white-space", Plain(run[8]));
+        Assert.Contains("32-bit signed integer", Plain(run[9])); // a variable shows its type's summary
+    }
+
+    private static JsonObject Typed(JsonObject step, string text) =>
+        step["reply"]!["metadata"]!["_jupyter_types_experimental"]!.AsArray().Select(i => i!.AsObject())
+            .Single(i => i["text"]!.GetValue<string>() == text);
+
+    private static string Plain(JsonObject step) => step["reply"]!["data"]!["text/plain"]!.GetValue<string>();
+
+    [Fact]
     public void HundredThousandPrintedLinesAllArriveWithTheResultAndIdle()
     {
         JupyterClients.SkipUnlessInstalled();

@@ -9,6 +9,9 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace Analysis.Notebooks.Engine;
 
 /// <summary>Completion candidates replacing <c>code[CursorStart..CursorEnd]</c> (UTF-16 offsets), as Jupyter's complete_reply.</summary>
+/// <param name="Matches">The names offered, in ordinal order.</param>
+/// <param name="CursorStart">Where the text they replace starts.</param>
+/// <param name="CursorEnd">Where it ends (the cursor).</param>
 /// <param name="Kinds">For each match, what it names, in the words VS Code's Jupyter extension maps to item icons
 /// (<c>method</c>, <c>function</c>, <c>class</c>, <c>property</c>, <c>variable</c>, …; see <see cref="CodeInsight"/>).</param>
 public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd, IReadOnlyList<string> Kinds)

@@ -14,6 +14,8 @@ script.json is a list of steps, run in order; one JSON result per step is printe
   {"shutdown": true}                                        -> {"pid", "alive_after": bool}
   {"forged_execute": CODE}                                  -> {"reply": null or content}   (signed with a wrong key)
   {"stderr": true}                                          -> {"text": the kernel's stderr so far}
+  {"rss": true}                                             -> {"rss_mb": the kernel process's resident memory}
+Request steps also report "seconds" from sending the request to its idle status.
 """
 import json
 import os
@@ -85,10 +87,27 @@ def shell_reply(kc, msg_id, timeout):
     return None
 
 
-def request(kc, msg_id, timeout=30):
+def request(kc, msg_id, timeout=30, started=None):
+    started = started or time.time()
     reply = shell_reply(kc, msg_id, timeout)
     outputs, idle = drain(kc, msg_id, timeout)
-    return {"reply": reply, "outputs": outputs, "idle": idle}
+    return {"reply": reply, "outputs": outputs, "idle": idle, "seconds": time.time() - started}
+
+
+def rss_mb(pid):
+    """Resident memory of the kernel and its children (a kernel started through a launcher runs in a child)."""
+    total = 0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                pids.extend(int(c) for c in f.read().split())
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
 
 
 def start(name, stderr_path):
@@ -145,7 +164,8 @@ def main():
         elif "is_complete" in step:
             results.append(request(kc, kc.is_complete(step["is_complete"])))
         elif "complete" in step:
-            results.append(request(kc, kc.complete(step["complete"], step.get("cursor_pos"))))
+            started = time.time()
+            results.append(request(kc, kc.complete(step["complete"], step.get("cursor_pos")), started=started))
         elif "inspect" in step:
             results.append(request(kc, kc.inspect(step["inspect"], step.get("cursor_pos"))))
         elif "comm_info" in step:
@@ -172,6 +192,8 @@ def main():
                                                  "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
             forger.send(kc.shell_channel.socket, msg)
             results.append({"reply": shell_reply(kc, msg["header"]["msg_id"], step.get("timeout", 3))})
+        elif "rss" in step:
+            results.append({"rss_mb": rss_mb(km.provisioner.pid)})
         elif "stderr" in step:
             time.sleep(0.3)
             with open(stderr_path) as f:
