@@ -5,9 +5,10 @@ using Analysis;
 /// <summary>
 /// Kernels as a Jupyter front end sees them, driven by Debian's jupyter_client (tests/Analysis.Kernel.Tests/clients/drive_kernel.py).
 /// <c>kernel-start [RUNS] [KERNEL_DLL]</c>: this package's kernel, start to first result of <c>1 + 1</c>. Goal: under 1.5 s.
-/// <c>kernels [RUNS] [KERNEL_DLL] [--interactive PATH]</c>: this package's kernel and .NET Interactive side by side from
-/// one run, runs alternating: start to first result, median small cell, median completion, resident memory.
-/// KERNEL_DLL defaults to the Debug build, the one <c>dotnet run --project src/Analysis.Kernel -- install</c> registers;
+/// <c>kernels [RUNS] [KERNEL_DLL] [--interactive PATH] [--no-ready-to-run]</c>: this package's kernel and .NET Interactive
+/// side by side from one run, runs alternating: start to first result, median small cell, median completion, resident
+/// memory. Our kernel is installed as <c>dotnet run --project src/Analysis.Kernel -- install</c> does by default (a
+/// ReadyToRun publish of the project; KERNEL_DLL defaults to the Debug build that command runs from);
 /// .NET Interactive is looked for at --interactive, in ~/.dotnet/tools and on PATH
 /// (<c>dotnet tool install --tool-path DIR Microsoft.dotnet-interactive --version 1.0.712001</c>).
 /// </summary>
@@ -49,12 +50,14 @@ static class KernelStartBenchmark
     {
         var interactiveAt = Array.IndexOf(args, "--interactive");
         var interactive = interactiveAt >= 0 && interactiveAt + 1 < args.Length ? args[interactiveAt + 1] : FindInteractive();
-        var positional = args.Where((a, i) => i != interactiveAt && i != interactiveAt + 1).ToArray();
+        var readyToRun = !args.Contains("--no-ready-to-run");
+        var positional = args.Where((a, i) => i != interactiveAt && i != interactiveAt + 1 && !a.StartsWith("--")).ToArray();
         var runs = positional.Length > 0 && int.TryParse(positional[0], out var n) ? n : 3;
         var kernel = positional.Length > 1 ? Path.GetFullPath(positional[1]) : DefaultKernel("Debug");
         if (!Ready(kernel, "kernels")) return;
         using var spec = KernelSpecs.Create();
-        spec.AddOurs("bench-csharp", kernel);
+        if (readyToRun) Console.WriteLine("kernels: installing this package's kernel as its default install does (a ReadyToRun publish; minutes the first time)...");
+        kernel = spec.AddOurs("bench-csharp", kernel, readyToRun);
         List<(string Name, string Spec)> kernels = [("this package", "bench-csharp")];
         if (interactive is not null && File.Exists(interactive))
         {
@@ -123,9 +126,12 @@ static class KernelStartBenchmark
 
         private string Kernels => Path.Combine(prefix, "share", "jupyter", "kernels");
 
-        /// <summary>This package's kernel, installed by its own install command.</summary>
-        public void AddOurs(string name, string kernelDll) =>
-            Exec("dotnet", [kernelDll, "install", "--prefix", prefix, "--name", name], null);
+        /// <summary>This package's kernel, installed by its own install command; returns the kernel DLL the spec runs.</summary>
+        public string AddOurs(string name, string kernelDll, bool readyToRun = false)
+        {
+            Exec("dotnet", [kernelDll, "install", "--prefix", prefix, "--name", name, .. readyToRun ? Array.Empty<string>() : ["--no-ready-to-run"]], null);
+            return JsonNode.Parse(File.ReadAllText(Path.Combine(Kernels, name, "kernel.json")))!["argv"]![1]!.GetValue<string>();
+        }
 
         /// <summary>.NET Interactive's C# kernelspec as its <c>jupyter install</c> writes it, started through the tool's own launcher.</summary>
         public void AddInteractive(string name, string tool)
@@ -148,13 +154,14 @@ static class KernelStartBenchmark
                 ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter"),
                 ["JUPYTER_RUNTIME_DIR"] = Path.Combine(prefix, "runtime"),
             });
-            return JsonNode.Parse(run.Stdout) ?? throw new InvalidOperationException($"drive_kernel.py printed nothing for {name}");
+            return run.ExitCode == 0 && JsonNode.Parse(run.Stdout) is { } json ? json
+                : throw new InvalidOperationException($"drive_kernel.py failed for {name} ({run.ExitCode}): {run.Stderr}");
         }
 
         public void Dispose() => Directory.Delete(prefix, recursive: true);
     }
 
-    private static (int ExitCode, string Stdout) Exec(string file, string[] arguments, string? stdin, Dictionary<string, string>? environment = null)
+    private static (int ExitCode, string Stdout, string Stderr) Exec(string file, string[] arguments, string? stdin, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardInput = true, RedirectStandardError = true };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
@@ -165,7 +172,6 @@ static class KernelStartBenchmark
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        _ = stderr.Result;
-        return (process.ExitCode, stdout);
+        return (process.ExitCode, stdout, stderr.Result);
     }
 }

@@ -112,7 +112,9 @@ def rss_mb(pid):
 
 def start(name, stderr_path):
     km = KernelManager(kernel_name=name)
-    km.start_kernel(stderr=open(stderr_path, "w"))
+    log = open(stderr_path, "w")
+    # The kernel's stdout goes to the log too: this script's stdout carries only its JSON (.NET Interactive logs on stdout).
+    km.start_kernel(stdout=log, stderr=log)
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
