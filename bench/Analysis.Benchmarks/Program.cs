@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Action<string[]>>
     ["cluster"] = ClusterBenchmark.Run,
     ["cluster-scale"] = ClusterBenchmark.Run,
     ["kernel-start"] = a => KernelStartBenchmark.Run(a[1..]),
+    ["kernels"] = a => KernelStartBenchmark.RunBoth(a[1..]),
     ["stream"] = StreamBenchmark.Run,
 };
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) run(args);

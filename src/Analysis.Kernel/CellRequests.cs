@@ -8,46 +8,68 @@ namespace Analysis.Kernel;
 /// The requests answered by the notebook engine: execute, is_complete, complete, inspect, and interrupt of the
 /// running cell. An interrupt cancels the cell's token; the engine gives the cell its grace period to stop and then
 /// abandons it (the cell fails with <c>CellAbandoned</c>), so the client always gets its reply. A cell abandoned
-/// that way may still run in the background: a kernel restart ends it.
+/// that way may still run in the background: a kernel restart ends it. A request field of the wrong JSON type
+/// (say a numeric <c>code</c>) is answered with an error reply.
 /// </summary>
-public sealed class CellRequests(KernelServer server, NotebookSession session)
+public sealed class CellRequests(KernelServer server, Task<NotebookSession> starting)
 {
+    /// <summary>Answers with a session that is ready.</summary>
+    public CellRequests(KernelServer server, NotebookSession session) : this(server, Task.FromResult(session)) { }
+
+    /// <summary>The session, once created (the kernel creates it while the client connects).</summary>
+    private NotebookSession Session => starting.GetAwaiter().GetResult();
+
     private readonly Lock gate = new();
     private CancellationTokenSource? running;
 
-    /// <summary>Registers the handlers; interrupt_request arrives on the control socket while execute blocks the shell.</summary>
+    /// <summary>
+    /// Registers the handlers. interrupt_request may come on control (the spec, JupyterLab) or on shell (VS Code):
+    /// the server reads shell while a cell runs, for that.
+    /// </summary>
     public void Register()
     {
         server.On("execute_request", Execute);
         server.On("is_complete_request", r => IsComplete(Text(r, "code")));
-        server.On("complete_request", r => Complete(Text(r, "code"), r.Content["cursor_pos"]?.GetValue<int>()));
-        server.On("inspect_request", r => Inspect(Text(r, "code"), r.Content["cursor_pos"]?.GetValue<int>()));
+        server.On("complete_request", r => Complete(Text(r, "code"), CursorPos(r)));
+        server.On("inspect_request", r => Inspect(Text(r, "code"), CursorPos(r)));
         server.On("interrupt_request", _ => Interrupt());
     }
 
-    private static string Text(Message request, string field) => request.Content[field]?.GetValue<string>() ?? "";
+    /// <summary>A string field of the request's content: "" when absent, an error reply when of another type.</summary>
+    private static string Text(Message request, string field) => request.Content[field] is null ? ""
+        : Message.String(request.Content, field) ?? throw new InvalidDataException($"'{field}' must be a string");
+
+    private static bool Flag(Message request, string field) => request.Content[field] is null ? false
+        : Message.Bool(request.Content, field) ?? throw new InvalidDataException($"'{field}' must be true or false");
+
+    private static int? CursorPos(Message request) => request.Content["cursor_pos"] is null ? null
+        : Message.Int(request.Content, "cursor_pos") is >= 0 and var n ? n : throw new InvalidDataException("'cursor_pos' must be a non-negative integer");
 
     private JsonObject Execute(Message request)
     {
         var code = Text(request, "code");
-        var silent = request.Content["silent"]?.GetValue<bool>() ?? false;
-        if (!silent) server.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = session.ExecutionCount + 1 });
+        var silent = Flag(request, "silent");
+        if (!silent) server.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = Session.ExecutionCount + 1 });
         using var cancellation = new CancellationTokenSource();
         lock (gate) running = cancellation;
         CellResult result;
+        using var output = new IopubOutput(server, request);
         try
         {
             // A shutdown interrupts the running cell too, so the kernel can exit.
             using var stopping = server.Stopping.Register(cancellation.Cancel);
-            result = session.ExecuteAsync(code, new IopubOutput(server, request), cancellation.Token).GetAwaiter().GetResult();
+            var run = Session.ExecuteAsync(code, output, cancellation.Token);
+            server.Wait(run); // serves interrupt requests that come on shell meanwhile
+            result = run.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException e)
         {
-            return Fail(request, session.ExecutionCount, "Cancelled", e.Message, []);
+            return Fail(request, Session.ExecutionCount, "Cancelled", e.Message, []);
         }
         finally
         {
             lock (gate) running = null;
+            output.Flush(); // console text comes before the result or error
         }
 
         if (result.Error is { } error)
@@ -96,7 +118,7 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
 
     private JsonObject IsComplete(string code)
     {
-        var result = session.IsComplete(code);
+        var result = Session.IsComplete(code);
         var reply = new JsonObject { ["status"] = result.Status };
         if (result.Status == "incomplete") reply["indent"] = result.Indent;
         return reply;
@@ -105,20 +127,29 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
     private JsonObject Complete(string code, int? cursorPos)
     {
         var cursor = CodePoints.ToUtf16(code, cursorPos ?? CodePoints.Count(code));
-        var result = session.Complete(code, cursor);
+        var result = Session.Complete(code, cursor);
+        var start = CodePoints.FromUtf16(code, result.CursorStart);
+        var end = CodePoints.FromUtf16(code, result.CursorEnd);
         return new JsonObject
         {
             ["status"] = "ok",
             ["matches"] = new JsonArray(result.Matches.Select(m => (JsonNode?)m).ToArray()),
-            ["cursor_start"] = CodePoints.FromUtf16(code, result.CursorStart),
-            ["cursor_end"] = CodePoints.FromUtf16(code, result.CursorEnd),
-            ["metadata"] = new JsonObject(),
+            ["cursor_start"] = start,
+            ["cursor_end"] = end,
+            // What ipykernel sends and VS Code's Jupyter extension reads for item icons.
+            ["metadata"] = new JsonObject
+            {
+                ["_jupyter_types_experimental"] = new JsonArray(result.Matches.Zip(result.Kinds, (text, kind) => (JsonNode?)new JsonObject
+                {
+                    ["text"] = text, ["type"] = kind, ["start"] = start, ["end"] = end,
+                }).ToArray()),
+            },
         };
     }
 
     private JsonObject Inspect(string code, int? cursorPos)
     {
-        var text = session.Inspect(code, CodePoints.ToUtf16(code, cursorPos ?? CodePoints.Count(code)));
+        var text = Session.Inspect(code, CodePoints.ToUtf16(code, cursorPos ?? CodePoints.Count(code)));
         return new JsonObject
         {
             ["status"] = "ok",
@@ -130,19 +161,31 @@ public sealed class CellRequests(KernelServer server, NotebookSession session)
 
     private static JsonObject MimeBundle(DisplayData data) => new(data.Data.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
 
-    /// <summary>A cell's console text and displayed values, published on iopub as they come, with the execute request as parent.</summary>
-    private sealed class IopubOutput(KernelServer server, Message request) : ICellOutput
+    /// <summary>
+    /// A cell's console text (coalesced into chunks) and displayed values, published on iopub with the execute request
+    /// as parent. Displays flush the text before them, so the notebook keeps the order the cell wrote in.
+    /// </summary>
+    private sealed class IopubOutput(KernelServer server, Message request) : ICellOutput, IDisposable
     {
-        public void Stream(string name, string text) =>
-            server.Publish(request, "stream", new JsonObject { ["name"] = name, ["text"] = text });
+        private readonly StreamCoalescer streams = new((name, text) =>
+            server.Publish(request, "stream", new JsonObject { ["name"] = name, ["text"] = text }));
 
-        public void Display(DisplayData data, string? displayId = null, bool update = false) =>
+        public void Stream(string name, string text) => streams.Write(name, text);
+
+        public void Display(DisplayData data, string? displayId = null, bool update = false)
+        {
+            streams.Flush();
             server.Publish(request, update ? "update_display_data" : "display_data", new JsonObject
             {
                 ["data"] = MimeBundle(data),
                 ["metadata"] = new JsonObject(),
                 ["transient"] = displayId is null ? new JsonObject() : new JsonObject { ["display_id"] = displayId },
             });
+        }
+
+        public void Flush() => streams.Flush();
+
+        public void Dispose() => streams.Dispose();
     }
 
     /// <summary>Cursor positions on the wire count Unicode code points (protocol 5.2+); .NET strings count UTF-16 units.</summary>

@@ -6,7 +6,9 @@ using Analysis.Kernel.Protocol;
 const string Usage = """
     usage:
       Analysis.Kernel [-f] CONNECTION_FILE                     run the kernel (what Jupyter front ends start)
-      Analysis.Kernel install   [--prefix DIR] [--name NAME]   write the kernelspec (default name .net-csharp)
+      Analysis.Kernel install   [--prefix DIR] [--name NAME] [--no-ready-to-run]
+                                                               write the kernelspec (default name .net-csharp) and, unless
+                                                               told not to, a ReadyToRun publish of the kernel beside it
       Analysis.Kernel uninstall [--prefix DIR] [--name NAME]   remove it
     """;
 
@@ -26,8 +28,10 @@ catch (Exception e) when (e is FileNotFoundException or InvalidDataException or 
 static int ManageSpec(string command, string[] options)
 {
     string? prefix = null, name = KernelSpec.DefaultName;
+    var readyToRun = true;
     for (var i = 0; i < options.Length; i++)
     {
+        if (options[i] == "--no-ready-to-run") { readyToRun = false; continue; }
         var value = i + 1 < options.Length ? options[i + 1] : throw new ArgumentException($"{options[i]} needs a value.\n{Usage}");
         switch (options[i])
         {
@@ -43,6 +47,13 @@ static int ManageSpec(string command, string[] options)
         return 0;
     }
     var dll = Path.Combine(AppContext.BaseDirectory, "Analysis.Kernel.dll");
+    // A plain build is published ReadyToRun beside the spec; a kernel that is precompiled already is used as it is.
+    if (readyToRun && !ReadyToRunBuild.IsReadyToRun(dll) && ReadyToRunBuild.ProjectPath is { } project && File.Exists(project))
+    {
+        Console.WriteLine($"publishing a ReadyToRun build of the kernel into {folder} (once; it starts the kernel about twice as fast)...");
+        if (ReadyToRunBuild.Publish(project, DotnetHost(), folder, out var failure) is { } published) dll = published;
+        else Console.Error.WriteLine($"warning: the ReadyToRun publish failed, so the spec points at the build output ({dll}): {failure}");
+    }
     var warning = KernelSpec.Install(folder, DotnetHost(), dll, Path.Combine(AppContext.BaseDirectory, KernelSpec.LogoFile));
     if (warning is not null) Console.Error.WriteLine(warning);
     Console.WriteLine($"installed kernelspec {name} ({KernelSpec.DisplayName}) in {folder}");

@@ -7,10 +7,10 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
 {
     private static readonly double Grace = new Analysis.Notebooks.Engine.SessionOptions().InterruptGracePeriod.TotalSeconds;
 
-    private static JsonObject Execute(string code, double? interruptAfter = null)
+    private static JsonObject Execute(string code, double? interruptAfter = null, string interruptOn = "control")
     {
         var step = new JsonObject { ["execute"] = code, ["timeout"] = 60 };
-        if (interruptAfter is { } seconds) step["interrupt_after"] = seconds;
+        if (interruptAfter is { } seconds) (step["interrupt_after"], step["interrupt_on"]) = (seconds, interruptOn);
         return step;
     }
 
@@ -108,6 +108,21 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
     }
 
     [Fact]
+    public void InterruptOnTheShellChannelStopsTheCellAsVsCodeSendsIt()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        var run = clients.Drive(
+            Execute("var before = 7;"),
+            Execute("while (true) await Task.Delay(100, CancellationToken);", interruptAfter: 2, interruptOn: "shell"),
+            Execute("before * 6"));
+        Assert.Equal("ok", run[1]["interrupt_reply"]!["status"]!.GetValue<string>());
+        Assert.Equal("error", Status(run[1]));
+        Assert.Contains("Cancel", Ename(run[1]));
+        Assert.True(run[1]["seconds"]!.GetValue<double>() < 2 + Grace, "the interrupted cell did not stop in time");
+        Assert.Equal("42", Result(run[2]));
+    }
+
+    [Fact]
     public void HungCellIsAbandonedAndRestartEndsIt()
     {
         JupyterClients.SkipUnlessInstalled();
@@ -173,6 +188,57 @@ public sealed class KernelExecutionTests(JupyterClients clients) : IClassFixture
         Assert.Contains("int", run[5]["reply"]!["data"]!["text/plain"]!.GetValue<string>());
         Assert.Equal("incomplete", run[6]["reply"]!["status"]!.GetValue<string>());
         Assert.Equal("complete", run[7]["reply"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CompletionItemsCarryTheirTypesAndInspectGivesTheSummary()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        var run = clients.Drive(
+            Execute("var articleCount = 3;\nint Twice(int n) => 2 * n;\nrecord Outlet(string Name, int Rank);\nenum Tone { Calm }"),
+            new JsonObject { ["complete"] = "x(art", ["cursor_pos"] = 5 },
+            new JsonObject { ["complete"] = "Twi", ["cursor_pos"] = 3 },
+            new JsonObject { ["complete"] = "Outl", ["cursor_pos"] = 4 },
+            new JsonObject { ["complete"] = "\"é\".Len", ["cursor_pos"] = 7 },
+            new JsonObject { ["complete"] = "Console.WriteL", ["cursor_pos"] = 14 },
+            new JsonObject { ["complete"] = "System.Collections.Gen", ["cursor_pos"] = 22 },
+            new JsonObject { ["complete"] = "Tone.Ca", ["cursor_pos"] = 7 },
+            new JsonObject { ["inspect"] = "\"x\".Trim()", ["cursor_pos"] = 6 },
+            new JsonObject { ["inspect"] = "articleCount", ["cursor_pos"] = 3 });
+        Assert.Equal(new JsonObject { ["text"] = "articleCount", ["type"] = "variable", ["start"] = 2, ["end"] = 5 }.ToJsonString(), Typed(run[1], "articleCount").ToJsonString());
+        Assert.Equal("function", Typed(run[2], "Twice")["type"]!.GetValue<string>());
+        Assert.Equal("class", Typed(run[3], "Outlet")["type"]!.GetValue<string>());
+        Assert.Equal("property", Typed(run[4], "Length")["type"]!.GetValue<string>());
+        Assert.Equal(4, Typed(run[4], "Length")["start"]!.GetValue<int>()); // code points, like cursor_start
+        Assert.Equal("method", Typed(run[5], "WriteLine")["type"]!.GetValue<string>());
+        Assert.Equal("module", Typed(run[6], "Generic")["type"]!.GetValue<string>());
+        Assert.Equal("enumMember", Typed(run[7], "Calm")["type"]!.GetValue<string>());
+        // The framework's XML docs, from the SDK's reference pack: what VS Code shows beside a completion item.
+        Assert.Contains("leading and trailing white-space", Plain(run[8]));
+        Assert.Contains("32-bit signed integer", Plain(run[9])); // a variable shows its type's summary
+    }
+
+    private static JsonObject Typed(JsonObject step, string text) =>
+        step["reply"]!["metadata"]!["_jupyter_types_experimental"]!.AsArray().Select(i => i!.AsObject())
+            .Single(i => i["text"]!.GetValue<string>() == text);
+
+    private static string Plain(JsonObject step) => step["reply"]!["data"]!["text/plain"]!.GetValue<string>();
+
+    [Fact]
+    public void HundredThousandPrintedLinesAllArriveWithTheResultAndIdle()
+    {
+        JupyterClients.SkipUnlessInstalled();
+        const int lines = 100_000;
+        var run = clients.Drive(Execute($"for (var i = 0; i < {lines}; i++) Console.WriteLine(i);\n\"printed\""));
+        var text = string.Concat(Outputs(run[0], "stream").Select(o => o["text"]!.GetValue<string>()));
+        var printed = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines, printed.Length);
+        Assert.Equal("99999", printed[^1]);
+        Assert.Equal("ok", Status(run[0]));
+        Assert.Equal("printed", Result(run[0]));
+        Assert.True(run[0]["idle"]!.GetValue<bool>(), "no idle status after the cell");
+        // Coalesced as ipykernel does: a few messages, not one per line.
+        Assert.InRange(Outputs(run[0], "stream").Count(), 1, lines / 100);
     }
 
     private static List<string> Matches(JsonObject step) => step["reply"]!["matches"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();

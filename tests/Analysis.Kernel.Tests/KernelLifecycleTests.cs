@@ -20,6 +20,7 @@ public sealed class KernelLifecycleTests(JupyterClients clients) : IClassFixture
         Assert.Equal(".cs", language["file_extension"]!.GetValue<string>());
         Assert.Equal("csharp", language["pygments_lexer"]!.GetValue<string>());
         Assert.Matches(@"^\d+\.\d+$", language["version"]!.GetValue<string>());
+        Assert.Equal("text/x-csharp", language["codemirror_mode"]!.GetValue<string>()); // JupyterLab's highlighting
         Assert.True(run[0]["idle"]!.GetValue<bool>(), "no idle status with the request as parent");
         Assert.Empty(run[1]["reply"]!["comms"]!.AsObject());
         Assert.Empty(run[2]["reply"]!["history"]!.AsArray());

@@ -7,8 +7,12 @@ public sealed class KernelSpecTests : IDisposable
 {
     private readonly string prefix = Directory.CreateTempSubdirectory("kernel-install-").FullName;
 
-    private ProcessResult Kernel(params string[] arguments) =>
-        ProcessResult.Run("dotnet", [JupyterClients.KernelDll, .. arguments], null, TimeSpan.FromMinutes(1));
+    /// <summary>Runs the built kernel's command line; install without its ReadyToRun publish unless <paramref name="publish"/>.</summary>
+    private ProcessResult Kernel(params string[] arguments) => Kernel(false, arguments);
+
+    private ProcessResult Kernel(bool publish, params string[] arguments) =>
+        ProcessResult.Run("dotnet", [JupyterClients.KernelDll, .. arguments, .. arguments[0] == "install" && !publish ? ["--no-ready-to-run"] : Array.Empty<string>()],
+            null, TimeSpan.FromMinutes(publish ? 15 : 1));
 
     private string SpecFolder(string name) => Path.Combine(prefix, "share", "jupyter", "kernels", name);
 
@@ -28,6 +32,22 @@ public sealed class KernelSpecTests : IDisposable
         Assert.Equal("{connection_file}", argv[2]);
         Assert.True(new FileInfo(Path.Combine(folder, "logo-64x64.png")).Length > 100);
         Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
+    public void DefaultInstallPublishesAReadyToRunKernelBesideTheSpec()
+    {
+        var run = Kernel(publish: true, "install", "--prefix", prefix);
+        Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
+        Assert.Empty(run.Stderr); // no fallback warning
+        var folder = SpecFolder(".net-csharp");
+        var dll = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kernel.json")))!["argv"]![1]!.GetValue<string>();
+        Assert.StartsWith(folder + Path.DirectorySeparatorChar, dll);
+        Assert.True(Installation.ReadyToRunBuild.IsReadyToRun(dll), $"{dll} is no ReadyToRun image");
+        Assert.False(Installation.ReadyToRunBuild.IsReadyToRun(JupyterClients.KernelDll)); // the check can tell them apart
+        Assert.True(Installation.ReadyToRunBuild.IsReadyToRun(Path.Combine(Path.GetDirectoryName(dll)!, "Microsoft.CodeAnalysis.CSharp.dll")));
+        Assert.Equal(0, Kernel("uninstall", "--prefix", prefix).ExitCode);
+        Assert.False(File.Exists(dll)); // uninstall removes the published kernel with the spec
     }
 
     [Fact]

@@ -17,9 +17,28 @@ public sealed record Message(
 
     private static readonly byte[] Delimiter = "<IDS|MSG>"u8.ToArray();
 
-    public string Type => Header["msg_type"]?.GetValue<string>() ?? "";
+    /// <summary>The header's msg_type (parsing guarantees it is a string).</summary>
+    public string Type => String(Header, "msg_type") ?? "";
 
-    public string Id => Header["msg_id"]?.GetValue<string>() ?? "";
+    /// <summary>The header's msg_id, or "" when it is absent or not a string.</summary>
+    public string Id => String(Header, "msg_id") ?? "";
+
+    /// <summary>A string field of <paramref name="json"/>, or null when it is absent, of another JSON type or not valid UTF-16 (a lone surrogate escape).</summary>
+    public static string? String(JsonObject json, string field) => TryGet(json, field, out string? text) ? text : null;
+
+    /// <summary>A boolean field, or null when it is absent or of another JSON type.</summary>
+    public static bool? Bool(JsonObject json, string field) => TryGet(json, field, out bool flag) ? flag : null;
+
+    /// <summary>An integer field, or null when it is absent, not a number or not a whole number in range.</summary>
+    public static int? Int(JsonObject json, string field) => TryGet(json, field, out int number) ? number : null;
+
+    private static bool TryGet<T>(JsonObject json, string field, out T? value)
+    {
+        value = default;
+        // TryGetValue throws rather than fails on an escaped lone surrogate: such text is no valid field either.
+        try { return json[field] is JsonValue node && node.TryGetValue(out value); }
+        catch (InvalidOperationException) { return false; }
+    }
 
     /// <summary>A new message whose parent is <paramref name="parent"/> (or none), sent by the kernel session <paramref name="session"/>.</summary>
     public static Message Create(string session, string type, JsonObject content, Message? parent, IReadOnlyList<byte[]>? identities = null) =>
@@ -55,7 +74,11 @@ public sealed record Message(
     /// Parses wire frames. Returns null with a reason when the frames are malformed or the signature does not
     /// match: such a message must be dropped, never acted on.
     /// </summary>
-    public static Message? FromFrames(IReadOnlyList<byte[]> frames, MessageSigner signer, out string? rejection)
+    /// <remarks>
+    /// With a <paramref name="history"/>, a validly signed message whose signature was accepted before is rejected
+    /// as a replay. A header whose msg_type is missing or not a string is rejected too: nothing could answer it.
+    /// </remarks>
+    public static Message? FromFrames(IReadOnlyList<byte[]> frames, MessageSigner signer, out string? rejection, SignatureHistory? history = null)
     {
         var delimiter = -1;
         for (var i = 0; i < frames.Count; i++)
@@ -72,21 +95,37 @@ public sealed record Message(
             rejection = "invalid signature";
             return null;
         }
+        Message message;
         try
         {
-            var header = ParseObject(parts[0]);
-            rejection = null;
-            return new Message(frames.Take(delimiter).ToList(), header, ParseObject(parts[1]), ParseObject(parts[2]),
+            message = new Message(frames.Take(delimiter).ToList(), ParseObject(parts[0]), ParseObject(parts[1]), ParseObject(parts[2]),
                 ParseObject(parts[3]), frames.Skip(delimiter + 6).ToList());
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
         {
             rejection = $"malformed JSON part: {e.Message}";
             return null;
         }
+        if (String(message.Header, "msg_type") is not { Length: > 0 })
+        {
+            rejection = "header without a string msg_type";
+            return null;
+        }
+        // Checked last, so that a rejected message does not take a place in the history.
+        if (signer.Enabled && history is not null && !history.TryAdd(signature.ToLowerInvariant()))
+        {
+            rejection = "duplicate signature (a replayed message)";
+            return null;
+        }
+        rejection = null;
+        return message;
     }
 
-    private static JsonObject ParseObject(byte[] utf8) => JsonNode.Parse(utf8) as JsonObject ?? [];
+    /// <summary>Duplicate keys fail here rather than later, wherever a handler first touches that object.</summary>
+    private static readonly System.Text.Json.JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    /// <summary>A JSON part; one that is valid JSON but not an object counts as empty, as jupyter_client reads it.</summary>
+    private static JsonObject ParseObject(byte[] utf8) => JsonNode.Parse(utf8, documentOptions: StrictJson) as JsonObject ?? [];
 
     private static byte[] Utf8(JsonObject node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 }

@@ -11,6 +11,9 @@ public sealed class MessageSigner(string key)
 {
     private readonly byte[] key = Encoding.UTF8.GetBytes(key);
 
+    /// <summary>False when the key is empty: messages are neither signed nor checked.</summary>
+    public bool Enabled => key.Length > 0;
+
     /// <summary>The signature of the given frames ("" when signing is disabled).</summary>
     public string Sign(params ReadOnlySpan<byte[]> frames)
     {

@@ -4,7 +4,9 @@ usage: drive_kernel.py KERNEL_NAME < script.json   (JUPYTER_PATH must point at t
        drive_kernel.py KERNEL_NAME --start-and-wait PID_FILE  (writes the kernel's pid there and sleeps: the test kills this client)
 
 script.json is a list of steps, run in order; one JSON result per step is printed as a list:
-  {"execute": CODE, "timeout": S, "interrupt_after": S}  -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds"}
+  {"execute": CODE, "timeout": S, "interrupt_after": S, "interrupt_on": "control" | "shell"}
+                                                            -> {"reply": content, "outputs": [{"msg_type", "content"}], "seconds",
+                                                                "interrupt_reply": content (shell interrupts)}
   {"execute_queued": [CODE, ...]}  (all sent before any reply is read) -> {"replies": [content, ...]}
   {"kernel_info": true} / {"is_complete": CODE} / {"complete": CODE, "cursor_pos": N} / {"inspect": CODE, "cursor_pos": N}
   {"comm_info": true} / {"history": true}                 -> {"reply": content}
@@ -12,6 +14,8 @@ script.json is a list of steps, run in order; one JSON result per step is printe
   {"shutdown": true}                                        -> {"pid", "alive_after": bool}
   {"forged_execute": CODE}                                  -> {"reply": null or content}   (signed with a wrong key)
   {"stderr": true}                                          -> {"text": the kernel's stderr so far}
+  {"rss": true}                                             -> {"rss_mb": the kernel process's resident memory}
+Request steps also report "seconds" from sending the request to its idle status.
 """
 import json
 import os
@@ -64,27 +68,53 @@ def drain(kc, msg_id, timeout):
     return outputs, False
 
 
+other_replies = {}  # shell replies read while waiting for another one (an interrupt's comes before its cell's)
+
+
 def shell_reply(kc, msg_id, timeout):
+    if msg_id in other_replies:
+        return other_replies.pop(msg_id)
     end = time.time() + timeout
     while time.time() < end:
         try:
             reply = kc.get_shell_msg(timeout=max(0.1, end - time.time()))
         except Exception:
             return None
-        if reply["parent_header"].get("msg_id") == msg_id:
+        parent = reply["parent_header"].get("msg_id")
+        if parent == msg_id:
             return reply["content"]
+        other_replies[parent] = reply["content"]
     return None
 
 
-def request(kc, msg_id, timeout=30):
+def request(kc, msg_id, timeout=30, started=None):
+    started = started or time.time()
     reply = shell_reply(kc, msg_id, timeout)
     outputs, idle = drain(kc, msg_id, timeout)
-    return {"reply": reply, "outputs": outputs, "idle": idle}
+    return {"reply": reply, "outputs": outputs, "idle": idle, "seconds": time.time() - started}
+
+
+def rss_mb(pid):
+    """Resident memory of the kernel and its children (a kernel started through a launcher runs in a child)."""
+    total = 0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                pids.extend(int(c) for c in f.read().split())
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
 
 
 def start(name, stderr_path):
     km = KernelManager(kernel_name=name)
-    km.start_kernel(stderr=open(stderr_path, "w"))
+    log = open(stderr_path, "w")
+    # The kernel's stdout goes to the log too: this script's stdout carries only its JSON (.NET Interactive logs on stdout).
+    km.start_kernel(stdout=log, stderr=log)
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
@@ -111,10 +141,19 @@ def main():
             timeout = step.get("timeout", 60)
             started = time.time()
             msg_id = kc.execute(step["execute"], allow_stdin=False)
+            interrupt_id = None
             if "interrupt_after" in step:
                 time.sleep(step["interrupt_after"])
-                km.interrupt_kernel()
+                if step.get("interrupt_on") == "shell":
+                    # What VS Code's Jupyter extension does when kernel.json says interrupt_mode: message.
+                    msg = kc.session.msg("interrupt_request", {})
+                    kc.shell_channel.send(msg)
+                    interrupt_id = msg["header"]["msg_id"]
+                else:
+                    km.interrupt_kernel()
             result = request(kc, msg_id, timeout)
+            if interrupt_id is not None:
+                result["interrupt_reply"] = shell_reply(kc, interrupt_id, 5)
             result["seconds"] = time.time() - started
             if first_result_seconds is None:
                 first_result_seconds = time.time() - t0
@@ -127,7 +166,8 @@ def main():
         elif "is_complete" in step:
             results.append(request(kc, kc.is_complete(step["is_complete"])))
         elif "complete" in step:
-            results.append(request(kc, kc.complete(step["complete"], step.get("cursor_pos"))))
+            started = time.time()
+            results.append(request(kc, kc.complete(step["complete"], step.get("cursor_pos")), started=started))
         elif "inspect" in step:
             results.append(request(kc, kc.inspect(step["inspect"], step.get("cursor_pos"))))
         elif "comm_info" in step:
@@ -154,6 +194,8 @@ def main():
                                                  "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
             forger.send(kc.shell_channel.socket, msg)
             results.append({"reply": shell_reply(kc, msg["header"]["msg_id"], step.get("timeout", 3))})
+        elif "rss" in step:
+            results.append({"rss_mb": rss_mb(km.provisioner.pid)})
         elif "stderr" in step:
             time.sleep(0.3)
             with open(stderr_path) as f:
