@@ -50,7 +50,10 @@ public static class StoryExtensions
         var (names, terms) = SharedTerms(members, graph, options.LabelTerms);
         var dated = ordered.Where(i => graph.Dates[i] is not null).Select(i => graph.Dates[i]!.Value).ToList();
         var outlets = ordered.Select(i => articles[i].OutletOrId).Distinct().ToList();
-        var label = string.Join(", ", names.Take(Math.Max(1, options.LabelTerms / 2)).Concat(terms).Take(options.LabelTerms));
+        // Names first (up to three), then terms that are not already words of a name shown.
+        var shown = names.Take(3).ToList();
+        var nameWords = shown.SelectMany(n => n.Split(' ')).Select(w => w.ToLowerInvariant()).ToHashSet();
+        var label = string.Join(", ", shown.Concat(terms.Where(t => !nameWords.Any(w => w.StartsWith(t, StringComparison.Ordinal)))).Take(options.LabelTerms));
         var stories = ordered.Select(i => articles[i]).ToList();
         return new Story(id, label, HeadlineOf(articles[medoid]), stories, outlets,
             dated.Count > 0 ? dated.Min() : null, dated.Count > 0 ? dated.Max() : null, names, terms, cohesion,

@@ -30,8 +30,12 @@ internal static class StoryTerms
         int sentence = -1, lastEnd = 0;
         void EndRun()
         {
+            // Titles are not the name: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
+            int from = 0;
+            while (from < run.Count && (TitleHeads.Contains(run[from]) || (from + 1 < run.Count && TitleHeads.Contains(run[from + 1])))) from++;
             // A single capitalised word opening a sentence is usually an ordinary word ("Negotiations took …").
-            if (names && run.Count > 0 && !(run.Count == 1 && runAtSentenceStart)) sink(string.Join(' ', run), StoryTermKind.Name);
+            if (names && run.Count - from > 0 && !(run.Count == 1 && runAtSentenceStart))
+                sink(string.Join(' ', run.Skip(from)), StoryTermKind.Name);
             run.Clear();
         }
         foreach (var t in Tokenizer.Tokenize(text))
@@ -61,7 +65,7 @@ internal static class StoryTerms
             if (char.IsUpper(s[0]) && !stop)
             {
                 if (run.Count == 0) runAtSentenceStart = first;
-                run.Add(word.ToString());
+                run.Add(Surface(s));
             }
             else EndRun();
             if (stop) continue;
@@ -70,6 +74,12 @@ internal static class StoryTerms
         }
         EndRun();
     }
+
+    private static readonly HashSet<string> TitleHeads = new(DefaultLexicon.TitleHeads.Append("Prime"), StringComparer.Ordinal);
+
+    /// <summary>A name word as written, without a possessive ending ("Israel’s" → "Israel").</summary>
+    private static string Surface(ReadOnlySpan<char> s) =>
+        (s.EndsWith("’s") || s.EndsWith("'s") ? s[..^2] : s).ToString();
 
     /// <summary>Lower case, apostrophes and hyphens dropped ("Israel’s" → "israels", "al-Aqsa" → "alaqsa").</summary>
     private static int Normalize(ReadOnlySpan<char> s, Span<char> buf)

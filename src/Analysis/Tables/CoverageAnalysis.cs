@@ -9,6 +9,8 @@ public sealed record AnalysisOptions
     public FigureOptions? Figures { get; init; }
     /// <summary>Reconciliation of figures across outlets; null for the defaults.</summary>
     public ReconcileOptions? Reconcile { get; init; }
+    /// <summary>Story grouping; null for the defaults.</summary>
+    public StoryOptions? Stories { get; init; }
     /// <summary>Topic clusters: a fixed k, or null to choose k by silhouette.</summary>
     public int? ClusterK { get; init; }
     /// <summary>Clustering features and seeds; null for the defaults.</summary>
@@ -32,6 +34,7 @@ public sealed class CoverageAnalysis
     private readonly Lazy<IReadOnlyList<Quote>> _quotes;
     private readonly Lazy<EventTimeline> _timeline;
     private readonly Lazy<ArticleClusters> _clusters;
+    private readonly Lazy<StorySet> _stories;
 
     internal CoverageAnalysis(Corpus corpus, AnalysisOptions options)
     {
@@ -42,6 +45,7 @@ public sealed class CoverageAnalysis
         _quotes = new(() => corpus.Quotes());
         _timeline = new(() => corpus.Timeline());
         _clusters = new(() => corpus.Cluster(options.ClusterK, options.Clustering));
+        _stories = new(() => corpus.Stories(options.Stories));
     }
 
     /// <summary>The corpus analysed.</summary>
@@ -59,6 +63,8 @@ public sealed class CoverageAnalysis
     public IReadOnlyList<Quote> Quotes => _quotes.Value;
     /// <summary>Dated expressions resolved to days.</summary>
     public EventTimeline Timeline => _timeline.Value;
+    /// <summary>The stories: which articles cover the same event (<c>corpus.Stories()</c>).</summary>
+    public StorySet Stories => _stories.Value;
     /// <summary>Topic clusters (k from <see cref="AnalysisOptions.ClusterK"/>).</summary>
     public ArticleClusters Clusters => _clusters.Value;
 
@@ -69,6 +75,7 @@ public sealed class CoverageAnalysis
     public IReadOnlyList<KeyValuePair<string, Func<DataFrame>>> Tables =>
     [
         new("articles", Corpus.ArticlesTable),
+        new("stories", () => Stories.ToDataFrame()),
         new("removed", Corpus.RemovedTable),
         new("load_report", Corpus.LoadReportTable),
         new("figures", () => Figures.ToDataFrame()),
