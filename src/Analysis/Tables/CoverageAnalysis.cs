@@ -43,7 +43,8 @@ public sealed class CoverageAnalysis
         _figures = new(() => corpus.Figures(options.Figures));
         _reconciliation = new(() => Figures.Reconcile(corpus, options.Reconcile));
         _quotes = new(() => corpus.Quotes());
-        _timeline = new(() => corpus.Timeline());
+        // Yearless dates take their year from the article's own story, never from an unrelated article.
+        _timeline = new(() => corpus.Timeline(new TimelineOptions { SameStory = Stories.Select(s => s.ArticleIds).ToList() }));
         _clusters = new(() => corpus.Cluster(options.ClusterK, options.Clustering));
         _stories = new(() => corpus.Stories(options.Stories));
     }
