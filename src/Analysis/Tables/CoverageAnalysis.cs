@@ -41,10 +41,16 @@ public sealed class CoverageAnalysis
         Corpus = corpus;
         Options = options;
         _figures = new(() => corpus.Figures(options.Figures));
-        _reconciliation = new(() => Figures.Reconcile(corpus, options.Reconcile));
+        // Figures are compared within a story only: another story's hostage count is no contradiction.
+        _reconciliation = new(() => Figures.Reconcile(corpus, new ReconcileOptions
+        {
+            SameDateDays = options.Reconcile?.SameDateDays ?? new ReconcileOptions().SameDateDays,
+            OccurrenceDays = options.Reconcile?.OccurrenceDays ?? new ReconcileOptions().OccurrenceDays,
+            SameStory = options.Reconcile?.SameStory ?? StoryGroups,
+        }));
         _quotes = new(() => corpus.Quotes());
         // Yearless dates take their year from the article's own story, never from an unrelated article.
-        _timeline = new(() => corpus.Timeline(new TimelineOptions { SameStory = Stories.Select(s => s.ArticleIds).ToList() }));
+        _timeline = new(() => corpus.Timeline(new TimelineOptions { SameStory = StoryGroups }));
         _clusters = new(() => corpus.Cluster(options.ClusterK, options.Clustering));
         _stories = new(() => corpus.Stories(options.Stories));
     }
@@ -66,6 +72,8 @@ public sealed class CoverageAnalysis
     public EventTimeline Timeline => _timeline.Value;
     /// <summary>The stories: which articles cover the same event (<c>corpus.Stories()</c>).</summary>
     public StorySet Stories => _stories.Value;
+    /// <summary>The stories' article ids, story 1 first: the groups per-story comparisons run within.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> StoryGroups => Stories.Select(s => s.ArticleIds).ToList();
     /// <summary>Topic clusters (k from <see cref="AnalysisOptions.ClusterK"/>).</summary>
     public ArticleClusters Clusters => _clusters.Value;
 
