@@ -72,6 +72,16 @@ public sealed class CoverageAnalysis
     public EventTimeline Timeline => _timeline.Value;
     /// <summary>The stories: which articles cover the same event (<c>corpus.Stories()</c>).</summary>
     public StorySet Stories => _stories.Value;
+    /// <summary>
+    /// Per-story comparisons (figures, shared quotations, who is quoted, timeline) for every story of at least
+    /// <paramref name="minArticles"/> articles, largest first.
+    /// </summary>
+    public IReadOnlyList<StoryComparison> StoryComparisons(int minArticles = 2) =>
+        Stories.Where(s => s.Size >= minArticles).Select(Compare).ToList();
+
+    /// <summary>The comparison of one story: figures, quotations and dates of its articles only.</summary>
+    public StoryComparison Compare(Story story) => StoryComparison.Of(story, Reconciliation, Quotes, Timeline);
+
     /// <summary>The stories' article ids, story 1 first: the groups per-story comparisons run within.</summary>
     public IReadOnlyList<IReadOnlyList<string>> StoryGroups => Stories.Select(s => s.ArticleIds).ToList();
     /// <summary>Topic clusters (k from <see cref="AnalysisOptions.ClusterK"/>).</summary>

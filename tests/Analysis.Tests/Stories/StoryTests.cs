@@ -93,6 +93,20 @@ public class StoryTests
     }
 
     [Fact]
+    public void A_story_is_compared_with_its_own_articles_only()
+    {
+        var analysis = Dated(Reports).Analyze();
+        var strike = analysis.Stories.Of("strike-a")!;
+        var comparison = analysis.Compare(strike);
+        Assert.NotEmpty(comparison.Figures);
+        Assert.All(comparison.Figures, f => Assert.StartsWith("strike", f.ArticleId));
+        Assert.Contains(analysis.Reconciliation.Rows, r => r.ArticleId.StartsWith("flood"));
+        Assert.Equal(analysis.Stories.Count(s => s.Size >= 2), analysis.StoryComparisons().Count);
+        var table = analysis.Tables.Single(t => t.Key == "stories").Value();
+        Assert.Equal(Reports.Length, table.Rows.Count);
+    }
+
+    [Fact]
     public void Seeds_make_two_stories_with_002_apart()
     {
         Assert.SkipUnless(Directory.Exists(Seeds), $"seeds/ not found at {Seeds}");
