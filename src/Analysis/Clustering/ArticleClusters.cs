@@ -59,14 +59,15 @@ public sealed class ArticleClusters
     public int? ClusterOf(string articleId) => Assignments.FirstOrDefault(a => a.ArticleId == articleId)?.Cluster
         ?? (_articles.Any(a => a.Id == articleId) ? null : throw new KeyNotFoundException($"No article '{articleId}' in the corpus."));
 
-    /// <summary>The <paramref name="count"/> most similar other articles to <paramref name="articleId"/>, most similar first.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> most similar other articles to <paramref name="articleId"/>, most similar first;
+    /// none for an article left out of clustering (no words to compare: its assignment has no cluster).
+    /// </summary>
     public IReadOnlyList<Neighbour> Neighbours(string articleId, int count = 5)
     {
         int row = Array.FindIndex(_r.Used, i => _articles[i].Id == articleId);
         if (row < 0)
-            throw _articles.Any(a => a.Id == articleId)
-                ? new ClusteringException($"Article '{articleId}' has no words to compare (it was not clustered).")
-                : new KeyNotFoundException($"No article '{articleId}' in the corpus.");
+            return _articles.Any(a => a.Id == articleId) ? [] : throw new KeyNotFoundException($"No article '{articleId}' in the corpus.");
         return Enumerable.Range(0, _r.Used.Length).Where(j => j != row)
             .Select(j => (j, Sim: (double)_r.Matrix.Dot(row, j)))
             .OrderByDescending(p => p.Sim).ThenBy(p => p.j).Take(count)

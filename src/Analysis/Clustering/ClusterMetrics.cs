@@ -26,6 +26,36 @@ public static class ClusterMetrics
         return max == expected ? 1 : (index - expected) / (max - expected);
     }
 
+    /// <summary>
+    /// Adjusted mutual information (arithmetic-mean normalisation, as scikit-learn): mutual information corrected for
+    /// the agreement expected by chance between partitions of the same sizes; 1 = identical, about 0 = chance.
+    /// </summary>
+    public static double Ami<TA, TB>(IReadOnlyList<TA> truth, IReadOnlyList<TB> predicted) where TA : notnull where TB : notnull
+    {
+        var (table, rows, cols, n) = Contingency(truth, predicted);
+        double hRows = Entropy(rows, n), hCols = Entropy(cols, n);
+        if (rows.Count == cols.Count && (rows.Count == 1 || rows.Count == n)) return 1;
+        double mi = 0;
+        foreach (var ((r, c), count) in table)
+            mi += count / n * Math.Log(count * n / ((double)rows[r] * cols[c]));
+        // Expected mutual information under the hypergeometric model (Vinh, Epps and Bailey 2010).
+        int total = (int)n;
+        var logFactorial = new double[total + 1];
+        for (int i = 2; i <= total; i++) logFactorial[i] = logFactorial[i - 1] + Math.Log(i);
+        double emi = 0;
+        foreach (int a in rows.Values)
+            foreach (int b in cols.Values)
+                for (int nij = Math.Max(1, a + b - total); nij <= Math.Min(a, b); nij++)
+                {
+                    double logP = logFactorial[a] + logFactorial[b] + logFactorial[total - a] + logFactorial[total - b]
+                        - logFactorial[total] - logFactorial[nij] - logFactorial[a - nij] - logFactorial[b - nij]
+                        - logFactorial[total - a - b + nij];
+                    emi += nij / n * Math.Log(n * nij / ((double)a * b)) * Math.Exp(logP);
+                }
+        double denominator = (hRows + hCols) / 2 - emi;
+        return Math.Abs(denominator) < 1e-12 ? 1 : (mi - emi) / denominator;
+    }
+
     private static (Dictionary<(int, int), int> Table, Dictionary<int, int> Rows, Dictionary<int, int> Cols, double N)
         Contingency<TA, TB>(IReadOnlyList<TA> truth, IReadOnlyList<TB> predicted) where TA : notnull where TB : notnull
     {

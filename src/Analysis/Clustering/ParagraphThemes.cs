@@ -59,9 +59,10 @@ public sealed class ParagraphThemes
                 terms.Where(t => t.Cluster == g.Key).Select(t => t.Term).ToList()))
             .ToList();
         var shares = new List<ThemeShare>();
+        var byArticle = paragraphs.ToLookup(p => p.ArticleId, StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            var own = paragraphs.Where(p => p.ArticleId == article.Id).Select(p => (p, Words: Words(article, p.Start, p.End))).ToList();
+            var own = byArticle[article.Id].Select(p => (p, Words: Words(article, p.Start, p.End))).ToList();
             double total = own.Sum(x => x.Words);
             if (total == 0) continue;
             foreach (var theme in summary)

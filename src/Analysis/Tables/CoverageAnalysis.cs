@@ -9,6 +9,8 @@ public sealed record AnalysisOptions
     public FigureOptions? Figures { get; init; }
     /// <summary>Reconciliation of figures across outlets; null for the defaults.</summary>
     public ReconcileOptions? Reconcile { get; init; }
+    /// <summary>Story grouping; null for the defaults.</summary>
+    public StoryOptions? Stories { get; init; }
     /// <summary>Topic clusters: a fixed k, or null to choose k by silhouette.</summary>
     public int? ClusterK { get; init; }
     /// <summary>Clustering features and seeds; null for the defaults.</summary>
@@ -32,16 +34,26 @@ public sealed class CoverageAnalysis
     private readonly Lazy<IReadOnlyList<Quote>> _quotes;
     private readonly Lazy<EventTimeline> _timeline;
     private readonly Lazy<ArticleClusters> _clusters;
+    private readonly Lazy<StorySet> _stories;
 
     internal CoverageAnalysis(Corpus corpus, AnalysisOptions options)
     {
         Corpus = corpus;
         Options = options;
         _figures = new(() => corpus.Figures(options.Figures));
-        _reconciliation = new(() => Figures.Reconcile(corpus, options.Reconcile));
+        // Figures are compared within a story only: another story's hostage count is no contradiction.
+        _reconciliation = new(() => Figures.Reconcile(corpus, new ReconcileOptions
+        {
+            SameDateDays = options.Reconcile?.SameDateDays ?? new ReconcileOptions().SameDateDays,
+            OccurrenceDays = options.Reconcile?.OccurrenceDays ?? new ReconcileOptions().OccurrenceDays,
+            SameStory = options.Reconcile?.SameStory ?? StoryGroups,
+        }));
         _quotes = new(() => corpus.Quotes());
-        _timeline = new(() => corpus.Timeline());
+        // Yearless dates take their year from the article's own story, never from an unrelated article.
+        // A stream batch reads each article alone, so it needs no stories (and must not depend on its batch).
+        _timeline = new(() => corpus.Timeline(corpus.ReadsArticlesAlone ? null : new TimelineOptions { SameStory = StoryGroups }));
         _clusters = new(() => corpus.Cluster(options.ClusterK, options.Clustering));
+        _stories = new(() => corpus.Stories(options.Stories));
     }
 
     /// <summary>The corpus analysed.</summary>
@@ -59,6 +71,20 @@ public sealed class CoverageAnalysis
     public IReadOnlyList<Quote> Quotes => _quotes.Value;
     /// <summary>Dated expressions resolved to days.</summary>
     public EventTimeline Timeline => _timeline.Value;
+    /// <summary>The stories: which articles cover the same event (<c>corpus.Stories()</c>).</summary>
+    public StorySet Stories => _stories.Value;
+    /// <summary>
+    /// Per-story comparisons (figures, shared quotations, who is quoted, timeline) for every story of at least
+    /// <paramref name="minArticles"/> articles, largest first.
+    /// </summary>
+    public IReadOnlyList<StoryComparison> StoryComparisons(int minArticles = 2) =>
+        Stories.Where(s => s.Size >= minArticles).Select(Compare).ToList();
+
+    /// <summary>The comparison of one story: figures, quotations and dates of its articles only.</summary>
+    public StoryComparison Compare(Story story) => StoryComparison.Of(story, Reconciliation, Quotes, Timeline);
+
+    /// <summary>The stories' article ids, story 1 first: the groups per-story comparisons run within.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> StoryGroups => Stories.Select(s => s.ArticleIds).ToList();
     /// <summary>Topic clusters (k from <see cref="AnalysisOptions.ClusterK"/>).</summary>
     public ArticleClusters Clusters => _clusters.Value;
 
@@ -70,6 +96,7 @@ public sealed class CoverageAnalysis
     public IReadOnlyList<TableSpec> Tables =>
     [
         new("articles", TableScope.PerArticle, Corpus.ArticlesTable),
+        new("stories", TableScope.AcrossArticles, () => Stories.ToDataFrame()),
         new("removed", TableScope.PerArticle, Corpus.RemovedTable),
         new("load_report", TableScope.PerArticle, Corpus.LoadReportTable),
         new("figures", TableScope.PerArticle, () => Figures.ToDataFrame()),

@@ -31,6 +31,7 @@ public static class RecordTables
     {
         ArgumentNullException.ThrowIfNull(reconciliation);
         return TableBuilder.Build(reconciliation.Rows,
+            Column<ReconciledFigure>.Int("story", r => r.Story),
             Column<ReconciledFigure>.Text("measure", r => r.Measure),
             Column<ReconciledFigure>.Text("verdict", r => FigureReconciliation.VerdictName(r.Verdict)),
             Column<ReconciledFigure>.Date("published", r => r.Published),

@@ -76,4 +76,32 @@ public sealed class NotebookTests
                 Assert.All(names, n => Assert.DoesNotMatch($@"\b(var|int|string|double)\s+{n}\s*=", cell.Source));
         }
     }
+
+    [Fact]
+    public void EveryParameterANotebookUsesIsDeclaredInItsParametersCell()
+    {
+        // `-p name=value` is injected after a notebook's parameters cell: it reaches a notebook only when that cell
+        // declares the name. A notebook that uses `k` (or any other notebook's parameter) without declaring it
+        // would silently ignore `-p k=…` (or fail to compile).
+        var root = RepositoryPaths.Root(AppContext.BaseDirectory);
+        var notebooks = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order()
+            .Select(path => (Path: path, Code: Notebook.Load(path).Cells.Where(c => c.IsCode).ToList())).ToList();
+        static List<string> Declared(string source) => System.Text.RegularExpressions.Regex.Matches(source, @"^\s*var\s+(\w+)\s*=",
+            System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var parameters = notebooks.SelectMany(n => Declared(n.Code.Single(c => c.Tags.Contains(Parameters.Tag)).Source)).ToHashSet();
+        Assert.Contains("k", parameters);
+        var users = 0;
+        foreach (var (path, code) in notebooks)
+        {
+            int at = code.FindIndex(c => c.Tags.Contains(Parameters.Tag));
+            var declared = Declared(code[at].Source);
+            var later = string.Join("\n", code.Skip(at + 1).Select(c => c.Source));
+            foreach (var name in parameters.Where(n => System.Text.RegularExpressions.Regex.IsMatch(later, $@"(?<![\w.""]){n}\b(?!\s*[:(])")))
+            {
+                users++;
+                Assert.True(declared.Contains(name), $"{Path.GetFileName(path)} uses '{name}' but its parameters cell does not declare it, so -p {name}=… never reaches it");
+            }
+        }
+        Assert.True(users >= 6, $"only {users} parameter uses found: the check would pass vacuously");
+    }
 }

@@ -89,7 +89,20 @@ public class ClusteringTests
         var blank = clusters.Assignments.Single(a => a.ArticleId == "blank");
         Assert.Null(blank.Cluster);
         Assert.Equal(7, clusters.ToDataFrame().Rows.Count);
-        Assert.Throws<ClusteringException>(() => clusters.Neighbours("blank"));
+        // Left out with no neighbours, never an exception (a notebook asks every article for its neighbours).
+        Assert.Empty(clusters.Neighbours("blank"));
+        Assert.NotEmpty(clusters.Neighbours("g0-0"));
+        Assert.Throws<KeyNotFoundException>(() => clusters.Neighbours("no such article"));
+    }
+
+    [Fact]
+    public void ShortArticleAmongOthersIsLeftOutNotAnError()
+    {
+        // One article whose only words are in no other article: nothing survives the two-document minimum.
+        var texts = Synthetic.Texts(groups: 2, perGroup: 3).Append(("short", "Watch: the tapirs.")).ToArray();
+        var clusters = Corpus.FromTexts(texts).Cluster(k: 2);
+        Assert.Null(clusters.Assignments.Single(a => a.ArticleId == "short").Cluster);
+        Assert.Empty(Corpus.FromTexts(texts).Articles.SelectMany(a => clusters.Neighbours(a.Id, 3)).Where(n => n.ArticleId == "short"));
     }
 
     [Fact]

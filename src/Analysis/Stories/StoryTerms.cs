@@ -1,0 +1,113 @@
+namespace Analysis;
+
+/// <summary>What a story term is; names and figures weigh more than words (see <see cref="StoryOptions"/>).</summary>
+internal enum StoryTermKind : byte { Word, Name, Number, Day }
+
+/// <summary>
+/// The terms of one article for story grouping, read with the library's one <see cref="Tokenizer"/>: lower-cased
+/// stemmed words (stop words dropped), capitalised name runs ("Shelley Moore Capito"), numbers (not years, not
+/// under 10) and calendar days mentioned ("10-22", any year).
+/// </summary>
+internal static class StoryTerms
+{
+    private const int MaxWordLength = 40;
+
+    /// <summary>Calls <paramref name="sink"/> with each term of the headline (repeated) and the clean text, in order.</summary>
+    public static void Read(Article article, int headlineRepeat, Action<string, StoryTermKind> sink)
+    {
+        if (!string.IsNullOrWhiteSpace(article.Headline) && !article.Text.StartsWith(article.Headline, StringComparison.Ordinal))
+            for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, sink, names: false);
+        Words(article.Text, sink, names: true, article.Sentences);
+        foreach (var d in AbsoluteDates.Find(article.Text))
+            if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day);
+    }
+
+    private static void Words(string text, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
+    {
+        Span<char> buf = stackalloc char[MaxWordLength];
+        var run = new List<string>();
+        bool runAtSentenceStart = false, wordSeen = false;
+        int sentence = -1, lastEnd = 0;
+        void EndRun()
+        {
+            // Titles are not the name: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
+            int from = 0;
+            while (from < run.Count && (TitleHeads.Contains(run[from]) || (from + 1 < run.Count && TitleHeads.Contains(run[from + 1])))) from++;
+            // A single capitalised word opening a sentence is usually an ordinary word ("Negotiations took …").
+            if (names && run.Count - from > 0 && !(run.Count == 1 && runAtSentenceStart))
+                sink(string.Join(' ', run.Skip(from)), StoryTermKind.Name);
+            run.Clear();
+        }
+        foreach (var t in Tokenizer.Tokenize(text))
+        {
+            var s = t.In(text);
+            // Names never run across a line break or a sentence end.
+            if (text.AsSpan(lastEnd, t.Start - lastEnd).IndexOfAny('\n', '\r') >= 0) EndRun();
+            lastEnd = t.End;
+            while (sentences is not null && sentence + 1 < sentences.Count && sentences[sentence + 1].Start <= t.Start)
+            {
+                sentence++;
+                wordSeen = false;
+                EndRun();
+            }
+            bool first = !wordSeen;
+            if (t.IsWordLike) wordSeen = true;
+            if (t.Kind == TokenKind.Number)
+            {
+                EndRun();
+                if (Number(s) is { } n) sink(n, StoryTermKind.Number);
+                continue;
+            }
+            if (t.Kind != TokenKind.Word || s.Length > MaxWordLength) { EndRun(); continue; }
+            int len = Normalize(s, buf);
+            var word = buf[..len];
+            bool stop = len < 2 || StopWords.Contains(word);
+            if (char.IsUpper(s[0]) && !stop)
+            {
+                if (run.Count == 0) runAtSentenceStart = first;
+                run.Add(Surface(s));
+            }
+            else EndRun();
+            if (stop) continue;
+            var stem = TermTokenizer.Stem(word);
+            if (stem.Length >= 2 && !StopWords.Contains(stem)) sink(stem.ToString(), StoryTermKind.Word);
+        }
+        EndRun();
+    }
+
+    private static readonly HashSet<string> TitleHeads = new(DefaultLexicon.TitleHeads.Append("Prime"), StringComparer.Ordinal);
+
+    /// <summary>A name word as written, without a possessive ending ("Israel’s" → "Israel").</summary>
+    private static string Surface(ReadOnlySpan<char> s) =>
+        (s.EndsWith("’s") || s.EndsWith("'s") ? s[..^2] : s).ToString();
+
+    /// <summary>Lower case, apostrophes and hyphens dropped ("Israel’s" → "israels", "al-Aqsa" → "alaqsa").</summary>
+    private static int Normalize(ReadOnlySpan<char> s, Span<char> buf)
+    {
+        int len = 0;
+        foreach (char c in s)
+            if (char.IsLetterOrDigit(c) && len < buf.Length) buf[len++] = char.ToLowerInvariant(c);
+        return len;
+    }
+
+    /// <summary>
+    /// A number as a term ("#60", "#1200"), or null for years (1900–2099) and numbers under 10, which every story has.
+    /// A unit suffix stays ("15.8m" → "#15.8m").
+    /// </summary>
+    internal static string? Number(ReadOnlySpan<char> s)
+    {
+        Span<char> buf = stackalloc char[Math.Min(s.Length, 32) + 1];
+        int len = 0, digits = 0;
+        buf[len++] = '#';
+        foreach (char c in s)
+        {
+            if (c == ',') continue;
+            if (len == buf.Length) return null;
+            if (char.IsDigit(c)) digits++;
+            buf[len++] = char.ToLowerInvariant(c);
+        }
+        var v = buf[1..len];
+        if (v.Length == digits && (digits == 1 || (digits == 4 && v[0] is '1' or '2' && v[1] is '9' or '0'))) return null;
+        return buf[..len].ToString();
+    }
+}

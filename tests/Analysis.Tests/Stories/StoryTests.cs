@@ -1,0 +1,118 @@
+namespace Analysis.Tests.Stories;
+
+public class StoryTests
+{
+    private static string Seeds => Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "seeds");
+
+    private static readonly DateOnly Day = new(2023, 3, 14);
+
+    // Three invented events, two reports each in different words, plus one unrelated report.
+    private static readonly (string Id, string Text, int DayOffset)[] Reports =
+    [
+        ("flood-a", "Flooding in Riverton forced 1,200 residents from their homes on Tuesday as the Marrow River burst its banks. Mayor Helen Stroud opened three shelters.", 0),
+        ("flood-b", "Mayor Helen Stroud said 1,200 Riverton residents were evacuated after the Marrow River overflowed. Emergency shelters opened across Riverton.", 1),
+        ("strike-a", "Dock workers at Port Calloway walked out over pay, halting 340 container ships. The Calloway Dockers Union demanded a 9% raise.", 0),
+        ("strike-b", "The Calloway Dockers Union strike left 340 container ships idle at Port Calloway as talks on pay collapsed.", 0),
+        ("vote-a", "Lawmakers in Westmere approved the Clean Harbour Act by 61 votes to 44 after a long debate led by Senator Ada Quill.", 0),
+        ("vote-b", "Senator Ada Quill welcomed the passage of the Clean Harbour Act, which the Westmere assembly approved 61 to 44.", 1),
+        ("lone", "A bakery in Tillbury won a national prize for its rye sourdough, judges announced.", 0),
+    ];
+
+    private static Article Build(string id, string text, DateOnly? published) => ArticleBuilder.Build(id, text, published: published, outlet: "outlet " + id);
+
+    private static Corpus Dated(IEnumerable<(string Id, string Text, int DayOffset)> reports) =>
+        new(reports.Select(r => Build(r.Id, r.Text, Day.AddDays(r.DayOffset))).ToList());
+
+    private static string[][] Partition(StorySet stories) =>
+        stories.Select(s => s.ArticleIds.Order(StringComparer.Ordinal).ToArray()).OrderBy(g => g[0], StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Finds_the_number_of_stories_including_a_singleton()
+    {
+        var stories = Dated(Reports).Stories();
+        Assert.Equal(
+            [["flood-a", "flood-b"], ["lone"], ["strike-a", "strike-b"], ["vote-a", "vote-b"]],
+            Partition(stories));
+        Assert.Equal(1, stories.Single(s => s.ArticleIds.Contains("lone")).Size);
+        Assert.StartsWith("stands alone", stories.Of("lone")!.Reason);
+    }
+
+    [Fact]
+    public void A_story_explains_itself_with_shared_names_dates_and_outlets()
+    {
+        var flood = Dated(Reports).Stories().Of("flood-a")!;
+        Assert.Contains("Helen Stroud", flood.Names);
+        Assert.Contains("Riverton", flood.Label);
+        Assert.Equal(Day, flood.First);
+        Assert.Equal(Day.AddDays(1), flood.Last);
+        Assert.Equal(["outlet flood-a", "outlet flood-b"], flood.Outlets);
+        Assert.Contains("2 articles from 2 outlets", flood.Reason);
+        Assert.Contains("Helen Stroud", flood.Reason);
+    }
+
+    [Fact]
+    public void Same_words_months_apart_are_two_stories_but_undated_they_are_one()
+    {
+        var texts = Reports.Where(r => r.Id.StartsWith("flood")).ToList();
+        var apart = new Corpus([Build(texts[0].Id, texts[0].Text, Day), Build(texts[1].Id, texts[1].Text, Day.AddDays(90))]);
+        Assert.Equal(2, apart.Stories().Count);
+        var undated = new Corpus([Build(texts[0].Id, texts[0].Text, null), Build(texts[1].Id, texts[1].Text, null)]);
+        Assert.Single(undated.Stories());
+        Assert.Single(apart.Stories(new StoryOptions { UseDates = false }));
+    }
+
+    [Fact]
+    public void One_story_for_a_corpus_about_one_event()
+    {
+        var stories = Dated(Reports.Where(r => r.Id.StartsWith("strike"))).Stories();
+        Assert.Single(stories);
+        Assert.Equal(2, stories[0].Size);
+    }
+
+    [Fact]
+    public void Same_stories_whatever_the_article_order()
+    {
+        var forward = Partition(Dated(Reports).Stories());
+        var backward = Partition(Dated(Reports.Reverse()).Stories());
+        Assert.Equal(forward, backward);
+    }
+
+    [Fact]
+    public void An_article_without_words_is_left_out_with_a_reason_not_an_exception()
+    {
+        var corpus = new Corpus([.. Dated(Reports).Articles, Build("empty", "… 3 — 4 !", Day), Build("watch", "Watch: the video.", Day)]);
+        var stories = corpus.Stories();
+        // Cleaning sets "Watch: the video." apart as page furniture, so neither article has words left.
+        Assert.Equal(["empty", "watch"], stories.Excluded.Select(e => e.ArticleId));
+        Assert.All(stories.Excluded, e => Assert.StartsWith("no words to compare", e.Reason));
+        Assert.Null(stories.Of("watch"));
+        Assert.Equal(4, stories.Count);
+        var table = stories.ToDataFrame();
+        Assert.Equal(corpus.Articles.Count, table.Rows.Count);
+        Assert.Equal(["article_id", "story", "story_label", "outlet", "published"], table.Columns.Take(5).Select(c => c.Name));
+    }
+
+    [Fact]
+    public void A_story_is_compared_with_its_own_articles_only()
+    {
+        var analysis = Dated(Reports).Analyze();
+        var strike = analysis.Stories.Of("strike-a")!;
+        var comparison = analysis.Compare(strike);
+        Assert.NotEmpty(comparison.Figures);
+        Assert.All(comparison.Figures, f => Assert.StartsWith("strike", f.ArticleId));
+        Assert.Contains(analysis.Reconciliation.Rows, r => r.ArticleId.StartsWith("flood"));
+        Assert.Equal(analysis.Stories.Count(s => s.Size >= 2), analysis.StoryComparisons().Count);
+        var table = analysis.Tables.Single(t => t.Name == "stories").Build();
+        Assert.Equal(Reports.Length, table.Rows.Count);
+    }
+
+    [Fact]
+    public void Seeds_make_two_stories_with_002_apart()
+    {
+        Assert.SkipUnless(Directory.Exists(Seeds), $"seeds/ not found at {Seeds}");
+        var stories = Corpus.Load(Seeds).Stories();
+        Assert.Equal(2, stories.Count);
+        var lone = stories.Single(s => s.Size == 1);
+        Assert.StartsWith("002", lone.ArticleIds[0]);
+    }
+}
