@@ -5,8 +5,11 @@ using System.Text.Json;
 
 namespace Analysis.Notebooks.Engine;
 
-/// <summary>What a restore gave: the runtime assemblies to reference and every package with its resolved version.</summary>
-internal sealed record NuGetResolution(IReadOnlyList<string> Assemblies, IReadOnlyList<PackageRequest> Packages);
+/// <summary>
+/// What a restore gave: the runtime assemblies to reference, every package with its resolved version, and the
+/// folder each package was extracted to (where a notebook host finds its <c>interactive-extensions</c>).
+/// </summary>
+internal sealed record NuGetResolution(IReadOnlyList<string> Assemblies, IReadOnlyList<PackageRequest> Packages, IReadOnlyList<string> PackageFolders);
 
 /// <summary>A <c>#r "nuget:"</c> restore that failed; the message carries the dotnet CLI's errors.</summary>
 public sealed class NuGetRestoreException(string message) : Exception(message);
@@ -14,7 +17,8 @@ public sealed class NuGetRestoreException(string message) : Exception(message);
 /// <summary>
 /// Resolves <c>#r "nuget:"</c> packages the way the .NET Interactive kernel does: a temporary project outside any
 /// repository (so no Directory.Build.props or central versions leak in), <c>dotnet restore</c>, then the runtime
-/// assemblies listed in <c>obj/project.assets.json</c>. Restores are cached on disk by package set and sources.
+/// assemblies listed in <c>obj/project.assets.json</c>. Restores are cached on disk by package set and sources, and
+/// by the packages a local folder source holds, so a rebuilt local package is restored again.
 /// </summary>
 internal sealed class NuGetResolver(string cacheDirectory)
 {
@@ -27,21 +31,54 @@ internal sealed class NuGetResolver(string cacheDirectory)
         var project = Path.Combine(cacheDirectory, Key(packages, sources));
         var assets = Path.Combine(project, "obj", "project.assets.json");
         var done = Path.Combine(project, "restored");
-        if (!File.Exists(done))
-        {
-            WriteProject(project, packages, sources);
-            await RestoreAsync(project, packages, cancellationToken);
-            await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O"), cancellationToken);
-        }
+        if (File.Exists(done) && Read(assets) is var cached && cached.Assemblies.All(File.Exists)) return cached;
+        // Not restored yet, or an extracted package was removed since (a rebuild of a local package removes its old copy).
+        WriteProject(project, packages, sources);
+        await RestoreAsync(project, packages, cancellationToken);
+        await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O"), cancellationToken);
         return Read(assets);
     }
+
+    /// <summary>
+    /// The package sources that NuGet.Config files at or above <paramref name="folder"/> add, as absolute paths or
+    /// URLs. The restore project lives elsewhere, so it would not see them; .NET Interactive honours them too.
+    /// </summary>
+    public static IReadOnlyList<string> ConfiguredSources(string folder)
+    {
+        var sources = new List<string>();
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            var config = dir.Exists ? dir.EnumerateFiles().FirstOrDefault(f => f.Name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase)) : null;
+            if (config is null) continue;
+            try
+            {
+                var adds = System.Xml.Linq.XDocument.Load(config.FullName).Root?.Element("packageSources")?.Elements("add") ?? [];
+                sources.AddRange(adds.Select(a => (string?)a.Attribute("value")).OfType<string>().Select(v => Absolute(v, dir.FullName)));
+            }
+            catch (System.Xml.XmlException)
+            {
+                // A malformed config is NuGet's to report when it restores.
+            }
+        }
+        return sources.Distinct().ToList();
+    }
+
+    /// <summary>A relative source is a folder relative to <paramref name="baseFolder"/>; URLs and absolute paths stay.</summary>
+    public static string Absolute(string source, string baseFolder) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(source, baseFolder);
 
     private static string Key(IEnumerable<PackageRequest> packages, IEnumerable<string> sources)
     {
         var text = string.Join("\n", packages.Select(p => $"{p.Id.ToLowerInvariant()}/{p.Version}").Order()
-            .Concat(sources.Order()).Append(TargetFramework));
+            .Concat(sources.Order()).Concat(sources.SelectMany(LocalPackages).Order()).Append(TargetFramework));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
     }
+
+    /// <summary>The packages a local folder source holds, with size and time, so that a repacked one changes the key.</summary>
+    private static IEnumerable<string> LocalPackages(string source) => Directory.Exists(source)
+        ? new DirectoryInfo(source).EnumerateFiles("*.nupkg", SearchOption.AllDirectories)
+            .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}")
+        : [];
 
     private static void WriteProject(string folder, IEnumerable<PackageRequest> packages, IReadOnlyCollection<string> sources)
     {
@@ -108,17 +145,19 @@ internal sealed class NuGetResolver(string cacheDirectory)
         var target = root.GetProperty("targets").EnumerateObject().First(t => t.Name == TargetFramework).Value;
         var paths = new List<string>();
         var resolved = new List<PackageRequest>();
+        var folders = new List<string>();
         foreach (var package in target.EnumerateObject())
         {
             var (id, version) = (package.Name.Split('/')[0], package.Name.Split('/')[1]);
             resolved.Add(new PackageRequest(id, version));
-            if (package.Value.GetProperty("type").GetString() != "package" ||
-                !package.Value.TryGetProperty("runtime", out var runtime)) continue;
+            if (package.Value.GetProperty("type").GetString() != "package") continue;
             var folder = Path.Combine(packageFolder, libraries.GetProperty(package.Name).GetProperty("path").GetString()!);
+            folders.Add(Path.GetFullPath(folder));
+            if (!package.Value.TryGetProperty("runtime", out var runtime)) continue;
             paths.AddRange(runtime.EnumerateObject().Select(r => r.Name)
                 .Where(r => !r.EndsWith("_._", StringComparison.Ordinal))
                 .Select(r => Path.GetFullPath(Path.Combine(folder, r))));
         }
-        return new NuGetResolution(paths, resolved);
+        return new NuGetResolution(paths, resolved, folders);
     }
 }
