@@ -204,12 +204,13 @@ public sealed class NotebookSession : IDisposable
         // All of the session's packages are restored together so that their versions agree.
         foreach (var package in source.Packages) packages[package.Id] = package;
         // Sources from #i (relative to the notebook's folder) and from NuGet.Config files at or above it, as .NET Interactive does.
+        var settings = NuGetResolver.ConfiguredSettings(folder);
         packageSources.AddRange(source.PackageSources.Select(s => NuGetResolver.Absolute(s, folder))
-            .Concat(NuGetResolver.ConfiguredSources(folder)).Except(packageSources).ToList());
+            .Concat(settings.Sources).Except(packageSources).ToList());
         NuGetResolution resolved;
         try
         {
-            resolved = await nuget.ResolveAsync(packages.Values, packageSources, cancellationToken);
+            resolved = await nuget.ResolveAsync(packages.Values, packageSources, settings.PackagesFolder, cancellationToken);
         }
         catch (NuGetRestoreException e)
         {

@@ -14,6 +14,9 @@ internal sealed record NuGetResolution(IReadOnlyList<string> Assemblies, IReadOn
 /// <summary>A <c>#r "nuget:"</c> restore that failed; the message carries the dotnet CLI's errors.</summary>
 public sealed class NuGetRestoreException(string message) : Exception(message);
 
+/// <summary>Package sources and the packages folder that NuGet.Config files set for a folder.</summary>
+internal sealed record NuGetSettings(IReadOnlyList<string> Sources, string? PackagesFolder);
+
 /// <summary>
 /// Resolves <c>#r "nuget:"</c> packages the way the .NET Interactive kernel does: a temporary project outside any
 /// repository (so no Directory.Build.props or central versions leak in), <c>dotnet restore</c>, then the runtime
@@ -26,51 +29,57 @@ internal sealed class NuGetResolver(string cacheDirectory)
 
     /// <summary>Full paths of the runtime assemblies of <paramref name="packages"/> and their dependencies.</summary>
     public async Task<NuGetResolution> ResolveAsync(
-        IReadOnlyCollection<PackageRequest> packages, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
+        IReadOnlyCollection<PackageRequest> packages, IReadOnlyCollection<string> sources, string? packagesFolder, CancellationToken cancellationToken)
     {
-        var project = Path.Combine(cacheDirectory, Key(packages, sources));
+        var project = Path.Combine(cacheDirectory, Key(packages, sources, packagesFolder));
         var assets = Path.Combine(project, "obj", "project.assets.json");
         var done = Path.Combine(project, "restored");
         if (File.Exists(done) && Read(assets) is var cached && cached.Assemblies.All(File.Exists)) return cached;
         // Not restored yet, or an extracted package was removed since (a rebuild of a local package removes its old copy).
-        WriteProject(project, packages, sources);
+        WriteProject(project, packages, sources, packagesFolder);
         await RestoreAsync(project, packages, cancellationToken);
         await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O"), cancellationToken);
         return Read(assets);
     }
 
     /// <summary>
-    /// The package sources that NuGet.Config files at or above <paramref name="folder"/> add, as absolute paths or
-    /// URLs. The restore project lives elsewhere, so it would not see them; .NET Interactive honours them too.
+    /// What NuGet.Config files at or above <paramref name="folder"/> say: the package sources they add (absolute paths
+    /// or URLs) and the nearest <c>globalPackagesFolder</c>. The restore project lives elsewhere, so NuGet itself would
+    /// not see them; .NET Interactive restores from the notebook's folder and honours them, and so must this engine.
     /// </summary>
-    public static IReadOnlyList<string> ConfiguredSources(string folder)
+    public static NuGetSettings ConfiguredSettings(string folder)
     {
         var sources = new List<string>();
+        string? packagesFolder = null;
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
             var config = dir.Exists ? dir.EnumerateFiles().FirstOrDefault(f => f.Name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase)) : null;
             if (config is null) continue;
             try
             {
-                var adds = System.Xml.Linq.XDocument.Load(config.FullName).Root?.Element("packageSources")?.Elements("add") ?? [];
+                var root = System.Xml.Linq.XDocument.Load(config.FullName).Root;
+                var adds = root?.Element("packageSources")?.Elements("add") ?? [];
                 sources.AddRange(adds.Select(a => (string?)a.Attribute("value")).OfType<string>().Select(v => Absolute(v, dir.FullName)));
+                packagesFolder ??= root?.Element("config")?.Elements("add")
+                    .Where(a => (string?)a.Attribute("key") == "globalPackagesFolder")
+                    .Select(a => (string?)a.Attribute("value")).OfType<string>().Select(v => Path.GetFullPath(v, dir.FullName)).FirstOrDefault();
             }
             catch (System.Xml.XmlException)
             {
                 // A malformed config is NuGet's to report when it restores.
             }
         }
-        return sources.Distinct().ToList();
+        return new NuGetSettings(sources.Distinct().ToList(), packagesFolder);
     }
 
     /// <summary>A relative source is a folder relative to <paramref name="baseFolder"/>; URLs and absolute paths stay.</summary>
     public static string Absolute(string source, string baseFolder) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(source, baseFolder);
 
-    private static string Key(IEnumerable<PackageRequest> packages, IEnumerable<string> sources)
+    private static string Key(IEnumerable<PackageRequest> packages, IEnumerable<string> sources, string? packagesFolder)
     {
         var text = string.Join("\n", packages.Select(p => $"{p.Id.ToLowerInvariant()}/{p.Version}").Order()
-            .Concat(sources.Order()).Concat(sources.SelectMany(LocalPackages).Order()).Append(TargetFramework));
+            .Concat(sources.Order()).Concat(sources.SelectMany(LocalPackages).Order()).Append(TargetFramework).Append(packagesFolder ?? ""));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
     }
 
@@ -80,7 +89,7 @@ internal sealed class NuGetResolver(string cacheDirectory)
             .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}")
         : [];
 
-    private static void WriteProject(string folder, IEnumerable<PackageRequest> packages, IReadOnlyCollection<string> sources)
+    private static void WriteProject(string folder, IEnumerable<PackageRequest> packages, IReadOnlyCollection<string> sources, string? packagesFolder)
     {
         Directory.CreateDirectory(folder);
         // Stop MSBuild's upward search for build files here.
@@ -92,11 +101,12 @@ internal sealed class NuGetResolver(string cacheDirectory)
             $"    <PackageReference Include=\"{Escape(p.Id)}\" Version=\"{Escape(p.Version ?? "*")}\" />"));
         var extraSources = sources.Count == 0 ? "" :
             $"\n    <RestoreAdditionalProjectSources>{Escape(string.Join(";", sources))}</RestoreAdditionalProjectSources>";
+        var packagesPath = packagesFolder is null ? "" : $"\n    <RestorePackagesPath>{Escape(packagesFolder)}</RestorePackagesPath>";
         File.WriteAllText(Path.Combine(folder, "packages.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>{TargetFramework}</TargetFramework>
-                <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>{extraSources}
+                <NoWarn>$(NoWarn);NU1603;NU1701</NoWarn>{extraSources}{packagesPath}
               </PropertyGroup>
               <ItemGroup>
             {items}
