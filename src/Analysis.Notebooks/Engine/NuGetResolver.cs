@@ -34,7 +34,11 @@ internal sealed class NuGetResolver(string cacheDirectory)
         var project = Path.Combine(cacheDirectory, Key(packages, sources, packagesFolder));
         var assets = Path.Combine(project, "obj", "project.assets.json");
         var done = Path.Combine(project, "restored");
-        if (File.Exists(done) && Read(assets) is var cached && cached.Assemblies.All(File.Exists)) return cached;
+        if (Restored(done, assets) is { } cached) return cached;
+        // Kernels, runners and test hosts may restore the same package set at once: one restores, the others wait for it.
+        Directory.CreateDirectory(cacheDirectory);
+        using var gate = await LockAsync(project + ".lock", cancellationToken);
+        if (Restored(done, assets) is { } restoredMeanwhile) return restoredMeanwhile;
         // Not restored yet, or an extracted package was removed since (a rebuild of a local package removes its old copy).
         WriteProject(project, packages, sources, packagesFolder);
         await RestoreAsync(project, packages, cancellationToken);
@@ -75,6 +79,36 @@ internal sealed class NuGetResolver(string cacheDirectory)
     /// <summary>A relative source is a folder relative to <paramref name="baseFolder"/>; URLs and absolute paths stay.</summary>
     public static string Absolute(string source, string baseFolder) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile ? source : Path.GetFullPath(source, baseFolder);
+
+    /// <summary>The cached restore when it is complete and its packages are still extracted; null otherwise.</summary>
+    private static NuGetResolution? Restored(string done, string assets)
+    {
+        if (!File.Exists(done)) return null;
+        try
+        {
+            return Read(assets) is var cached && cached.Assemblies.All(File.Exists) ? cached : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null;  // another process is restoring it again right now
+        }
+    }
+
+    /// <summary>An exclusive lock on <paramref name="path"/> across processes (FileShare.None is an advisory lock on Unix).</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
 
     private static string Key(IEnumerable<PackageRequest> packages, IEnumerable<string> sources, string? packagesFolder)
     {
