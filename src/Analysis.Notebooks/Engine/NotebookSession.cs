@@ -222,6 +222,7 @@ public sealed class NotebookSession : IDisposable
             .ToList();
         scriptOptions = scriptOptions.AddReferences(added);
         PackageAssemblyResolver.Add(added);
+        PackageAssemblyResolver.LoadNative(resolved.NativeLibraries);
         Console.WriteLine($"Installed packages: {string.Join(", ", resolved.Packages.Where(p => source.Packages.Any(r => r.Id.Equals(p.Id, StringComparison.OrdinalIgnoreCase))))}");
         foreach (var script in resolved.PackageFolders.Select(f => Path.Combine(f, "interactive-extensions", "dotnet", "extension.dib")))
             if (File.Exists(script) && loadedExtensions.Add(script) && await RunExtensionAsync(script, cancellationToken) is { } extensionError)

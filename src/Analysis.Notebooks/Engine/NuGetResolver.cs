@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,9 +8,11 @@ namespace Analysis.Notebooks.Engine;
 
 /// <summary>
 /// What a restore gave: the runtime assemblies to reference, every package with its resolved version, and the
-/// folder each package was extracted to (where a notebook host finds its <c>interactive-extensions</c>).
+/// folder each package was extracted to (where a notebook host finds its <c>interactive-extensions</c>), and the
+/// native libraries the packages carry for this platform.
 /// </summary>
-internal sealed record NuGetResolution(IReadOnlyList<string> Assemblies, IReadOnlyList<PackageRequest> Packages, IReadOnlyList<string> PackageFolders);
+internal sealed record NuGetResolution(
+    IReadOnlyList<string> Assemblies, IReadOnlyList<PackageRequest> Packages, IReadOnlyList<string> PackageFolders, IReadOnlyList<string> NativeLibraries);
 
 /// <summary>A <c>#r "nuget:"</c> restore that failed; the message carries the dotnet CLI's errors.</summary>
 public sealed class NuGetRestoreException(string message) : Exception(message);
@@ -190,6 +193,7 @@ internal sealed class NuGetResolver(string cacheDirectory)
         var paths = new List<string>();
         var resolved = new List<PackageRequest>();
         var folders = new List<string>();
+        var natives = new List<string>();
         foreach (var package in target.EnumerateObject())
         {
             var (id, version) = (package.Name.Split('/')[0], package.Name.Split('/')[1]);
@@ -197,11 +201,16 @@ internal sealed class NuGetResolver(string cacheDirectory)
             if (package.Value.GetProperty("type").GetString() != "package") continue;
             var folder = Path.Combine(packageFolder, libraries.GetProperty(package.Name).GetProperty("path").GetString()!);
             folders.Add(Path.GetFullPath(folder));
+            if (package.Value.TryGetProperty("runtimeTargets", out var targets))
+                natives.AddRange(targets.EnumerateObject()
+                    .Where(t => t.Value.TryGetProperty("assetType", out var type) && type.GetString() == "native"
+                        && t.Value.TryGetProperty("rid", out var rid) && rid.GetString() == RuntimeInformation.RuntimeIdentifier)
+                    .Select(t => Path.GetFullPath(Path.Combine(folder, t.Name))));
             if (!package.Value.TryGetProperty("runtime", out var runtime)) continue;
             paths.AddRange(runtime.EnumerateObject().Select(r => r.Name)
                 .Where(r => !r.EndsWith("_._", StringComparison.Ordinal))
                 .Select(r => Path.GetFullPath(Path.Combine(folder, r))));
         }
-        return new NuGetResolution(paths, resolved, folders);
+        return new NuGetResolution(paths, resolved, folders, natives);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace Analysis.Notebooks.Engine;
@@ -21,6 +22,19 @@ internal static class PackageAssemblyResolver
         foreach (var path in assemblies) Paths.TryAdd(Path.GetFileNameWithoutExtension(path), path);
         if (Interlocked.Exchange(ref installed, 1) == 0) AppDomain.CurrentDomain.AssemblyResolve += (_, args) => Resolve(new AssemblyName(args.Name));
     }
+
+    /// <summary>
+    /// Loads the packages' native libraries for this platform by full path. A package's managed code asks for them
+    /// by name (DuckDB.NET for <c>libduckdb.so</c>) from another package's folder, where the runtime does not look;
+    /// once loaded, a request by name finds the loaded library (on Linux by its SONAME).
+    /// </summary>
+    public static void LoadNative(IEnumerable<string> libraries)
+    {
+        foreach (var library in libraries)
+            if (LoadedNative.TryAdd(library, 0) && File.Exists(library)) NativeLibrary.TryLoad(library, out _);
+    }
+
+    private static readonly ConcurrentDictionary<string, byte> LoadedNative = new(StringComparer.Ordinal);
 
     private static Assembly? Resolve(AssemblyName requested)
     {
