@@ -20,6 +20,7 @@ public static class NotebookFormatters
     {
         ChartHtml.ResetLibrary();
         if (Interlocked.Exchange(ref registered, 1) == 1) return;
+        FSharpCoreRedirect.Install();
 
         Formatter.Register<DataFrame>((frame, writer) => WriteFrame(frame, writer), HtmlFormatter.MimeType);
         Formatter.Register<DataFrame>(frame => frame.ToString(), PlainTextFormatter.MimeType);

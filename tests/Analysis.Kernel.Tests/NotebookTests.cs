@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Analysis.Kernel.Tests;
 
-/// <summary>The package's notebooks through the kernel with nbclient and nbconvert, compared with the headless runner.</summary>
+/// <summary>
+/// The package's notebooks through this package's kernel and through the official .NET Interactive kernel with
+/// nbclient (and nbconvert), compared with the headless runner.
+/// </summary>
 public sealed class NotebookTests(NotebookRunFixture run) : IClassFixture<NotebookRunFixture>
 {
     [Fact]
@@ -60,7 +63,65 @@ public sealed class NotebookTests(NotebookRunFixture run) : IClassFixture<Notebo
         Assert.True(charted > 0, "no notebook produced a chart");
     }
 
+    [Fact]
+    public void EveryNotebookRunsThroughDotNetInteractiveWithoutErrors()
+    {
+        DotNetInteractive.SkipUnlessInstalled();
+        Assert.NotEmpty(NotebookRunFixture.Notebooks);
+        foreach (var notebook in NotebookRunFixture.Notebooks)
+        {
+            var summary = run.InteractiveRuns[notebook].Summary;
+            var errors = summary["errors"]!.AsArray().Select(e =>
+                $"code cell {e!["cell"]!.GetValue<int>() + 1} (the injected parameters cell counted): {e["ename"]}: {e["evalue"]}").ToList();
+            Assert.True(errors.Count == 0, $"{Path.GetFileName(notebook)} through .NET Interactive {DotNetInteractive.Version}: {string.Join("; ", errors)}");
+            Assert.Equal(summary["code_cells"]!.GetValue<int>(), summary["executed"]!.GetValue<int>());
+        }
+        // Loading Analysis.Display ran its extension script there too: DataFrames come back as the package's HTML tables.
+        Assert.Contains(NotebookRunFixture.Notebooks, n => HtmlOutputs(run.InteractiveRuns[n].Executed).Any(html => html.Contains("<table class=\"analysis-table\"")));
+    }
+
+    [Fact]
+    public void DotNetInteractiveChartsCarryTheRunnersData()
+    {
+        DotNetInteractive.SkipUnlessInstalled();
+        var charts = 0;
+        foreach (var notebook in NotebookRunFixture.Notebooks)
+        {
+            var expected = ChartData(run.RunnerExecutedPath(notebook)).ToList();
+            var actual = ChartData(run.InteractiveRuns[notebook].Executed).ToList();
+            Assert.True(expected.Count == actual.Count, $"{Path.GetFileName(notebook)}: {expected.Count} charts from the runner, {actual.Count} through .NET Interactive");
+            for (var i = 0; i < expected.Count; i++)
+                Assert.True(JsonNode.DeepEquals(expected[i], actual[i]), $"{Path.GetFileName(notebook)}: chart {i + 1} has other data through .NET Interactive");
+            charts += actual.Count(data => data.Count > 0);
+        }
+        Assert.True(charts > 0, "no notebook drew a chart with data");
+    }
+
+    [Fact]
+    public void DotNetInteractiveTablesEqualTheRunners()
+    {
+        DotNetInteractive.SkipUnlessInstalled();
+        var runner = Tables(run.RunnerOutput);
+        var interactive = Tables(run.InteractiveOutput);
+        Assert.Contains("articles.csv", runner.Keys);
+        Assert.Equal(runner.Keys.Order(), interactive.Keys.Order());
+        foreach (var (name, content) in runner)
+            Assert.True(content == interactive[name], $"{name} differs between the runner and .NET Interactive");
+    }
+
     private const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>The Plotly data array of every chart output of a notebook (what Plotly.newPlot draws), in order.</summary>
+    private static IEnumerable<JsonArray> ChartData(string notebook)
+    {
+        const string marker = "var data = ";
+        foreach (var html in HtmlOutputs(notebook))
+            for (var at = html.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = html.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                var start = at + marker.Length;
+                yield return JsonNode.Parse(html[start..html.IndexOf(";\n", start, StringComparison.Ordinal)])!.AsArray();
+            }
+    }
 
     /// <summary>Outputs that are Plotly charts (their HTML calls Plotly.newPlot).</summary>
     private static int ChartOutputs(string notebook) => HtmlOutputs(notebook).Count(html => html.Contains("Plotly.newPlot"));

@@ -42,6 +42,7 @@ public sealed class NotebookSession : IDisposable
     private readonly Dictionary<string, PackageRequest> packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> packageSources = [];
     private readonly HashSet<string> packageAssemblies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> loadedExtensions = new(StringComparer.Ordinal);
     private ScriptOptions scriptOptions;
     private ScriptState<object>? state;
     private int executionCount;
@@ -202,11 +203,14 @@ public sealed class NotebookSession : IDisposable
 
         // All of the session's packages are restored together so that their versions agree.
         foreach (var package in source.Packages) packages[package.Id] = package;
-        packageSources.AddRange(source.PackageSources.Except(packageSources));
+        // Sources from #i (relative to the notebook's folder) and from NuGet.Config files at or above it, as .NET Interactive does.
+        var settings = NuGetResolver.ConfiguredSettings(folder);
+        packageSources.AddRange(source.PackageSources.Select(s => NuGetResolver.Absolute(s, folder))
+            .Concat(settings.Sources).Except(packageSources).ToList());
         NuGetResolution resolved;
         try
         {
-            resolved = await nuget.ResolveAsync(packages.Values, packageSources, cancellationToken);
+            resolved = await nuget.ResolveAsync(packages.Values, packageSources, settings.PackagesFolder, cancellationToken);
         }
         catch (NuGetRestoreException e)
         {
@@ -217,7 +221,34 @@ public sealed class NotebookSession : IDisposable
             .Where(a => !HostAssemblies.Value.Contains(Path.GetFileNameWithoutExtension(a)) && packageAssemblies.Add(Path.GetFileName(a)))
             .ToList();
         scriptOptions = scriptOptions.AddReferences(added);
+        PackageAssemblyResolver.Add(added);
+        PackageAssemblyResolver.LoadNative(resolved.NativeLibraries);
         Console.WriteLine($"Installed packages: {string.Join(", ", resolved.Packages.Where(p => source.Packages.Any(r => r.Id.Equals(p.Id, StringComparison.OrdinalIgnoreCase))))}");
+        foreach (var script in resolved.PackageFolders.Select(f => Path.Combine(f, "interactive-extensions", "dotnet", "extension.dib")))
+            if (File.Exists(script) && loadedExtensions.Add(script) && await RunExtensionAsync(script, cancellationToken) is { } extensionError)
+                return extensionError;
+        return null;
+    }
+
+    /// <summary>
+    /// Runs a package's <c>interactive-extensions/dotnet/extension.dib</c> in the session, as .NET Interactive does
+    /// when it loads the package (its C# cells; cells for other languages are skipped): a package registers its
+    /// formatters without a line in the notebook.
+    /// </summary>
+    private async Task<CellError?> RunExtensionAsync(string path, CancellationToken cancellationToken)
+    {
+        var code = DibCells.CSharp(await File.ReadAllTextAsync(path, cancellationToken));
+        if (code.Length == 0) return null;
+        var options = scriptOptions.WithFilePath(path);
+        var script = state is null ? CSharpScript.Create(code, options, typeof(CellGlobals)) : state.Script.ContinueWith(code, options);
+        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) return Error("ExtensionError", $"{path}: {Describe(errors[0])}", null);
+        var next = state is null
+            ? await script.RunAsync(globals, _ => true, cancellationToken)
+            : await script.RunFromAsync(state, _ => true, cancellationToken);
+        if (next.Exception is { } exception) return Error("ExtensionError", $"{path}: {exception.Message}", null);
+        state = next;
+        Console.WriteLine($"Loaded extension script {path}");
         return null;
     }
 

@@ -2,10 +2,13 @@ using Analysis.Notebooks.Engine;
 
 namespace Analysis.Notebooks.Tests.Engine;
 
-/// <summary>The library, loaded the way the notebooks' setup cell loads it, and its formatters.</summary>
+/// <summary>The library, loaded the way the notebooks' setup cell loads it (the local feed the build fills), and its formatters.</summary>
 public sealed class LibraryDisplayTests
 {
     private static readonly string Root = RepositoryPaths.Root(AppContext.BaseDirectory);
+
+    /// <summary>The notebooks' own setup line; loading the package runs its extension script, which registers the formatters.</summary>
+    private const string Setup = "#r \"nuget: Analysis.Display, 0.1.0\"\nusing Analysis;";
 
     private static async Task<CellResult[]> RunCells(params string[] cells)
     {
@@ -16,10 +19,21 @@ public sealed class LibraryDisplayTests
     }
 
     [Fact]
+    public async Task LoadingThePackageRunsItsExtensionScriptInTheSession()
+    {
+        using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Path.Combine(Root, "notebooks") });
+        var output = new RecordingOutput();
+        var result = await session.ExecuteAsync(Setup, output, TestContext.Current.CancellationToken);
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Contains("Installed packages: Analysis.Display, 0.1.0", output.Stdout);
+        Assert.Matches(@"Loaded extension script .*analysis\.display[/\\]0\.1\.0[/\\]interactive-extensions[/\\]dotnet[/\\]extension\.dib", output.Stdout);
+    }
+
+    [Fact]
     public async Task ReferencedLibraryFormatsDataFramesAsHtmlTables()
     {
         var results = await RunCells(
-            "#r \"../src/Analysis.Display/bin/Debug/net8.0/Analysis.Display.dll\"\nusing Analysis;\nAnalysis.Display.NotebookFormatters.Register();",
+            Setup,
             "Corpus.FromTexts((\"a\", \"One sentence here. And another one.\"), (\"b\", \"Third text.\")).Articles.ToDataFrame()");
         Assert.All(results, r => Assert.True(r.Success, r.Error?.Message));
         var html = results[1].Value!.Data["text/html"];
@@ -31,7 +45,7 @@ public sealed class LibraryDisplayTests
     public async Task CorpusAndRecordListsAreShownAsTables()
     {
         var results = await RunCells(
-            "#r \"../src/Analysis.Display/bin/Debug/net8.0/Analysis.Display.dll\"\nusing Analysis;\nAnalysis.Display.NotebookFormatters.Register();\nvar corpus = Corpus.FromTexts((\"a\", \"One sentence here.\"), (\"b\", \"Another text.\"));",
+            Setup + "\nvar corpus = Corpus.FromTexts((\"a\", \"One sentence here.\"), (\"b\", \"Another text.\"));",
             "corpus",
             "corpus.LoadReport");
         Assert.All(results, r => Assert.True(r.Success, r.Error?.Message));
