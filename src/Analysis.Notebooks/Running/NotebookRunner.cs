@@ -78,6 +78,8 @@ public static class NotebookRunner
     /// <summary>Status of the cell that was running when the run was stopped (by a signal or the run's time limit).</summary>
     public const string Interrupted = "interrupted";
 
+    private static int warmedUp;
+
     /// <summary>
     /// Runs the notebooks in this process, then writes them and the report. Cancelling <paramref name="cancellationToken"/>
     /// stops the running cell (marked <see cref="Interrupted"/>); what ran is still written, and the notebooks that
@@ -127,8 +129,8 @@ public static class NotebookRunner
         var code = notebook.Cells.Where(c => c.IsCode).ToList();
         var cells = new List<CellRun>();
         using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Path.GetDirectoryName(path)! });
-        // Roslyn's start-up (seconds on a cold process) should not count against the first cell's time limit.
-        if (settings.CellTimeout is not null) await session.WarmUpAsync();
+        // Roslyn's start-up (seconds on a cold process) should not count against the first cell's time limit; once per process.
+        if (settings.CellTimeout is not null && Interlocked.Exchange(ref warmedUp, 1) == 0) await session.WarmUpAsync();
         CellError? failure = null;
         bool abandoned = false;
         foreach (var (cell, i) in code.Select((c, i) => (c, i + 1)))
