@@ -33,7 +33,13 @@ public static class IsolatedRunner
     /// <summary>How long past the cell timeout (plus the session's grace period) the parent waits before it kills a silent child.</summary>
     private static readonly TimeSpan WatchdogMargin = TimeSpan.FromSeconds(15);
 
-    private sealed record ChildJob(List<string> Notebooks, int FirstIndex, Dictionary<string, string> Parameters, double? CellTimeoutSeconds, string Events);
+    /// <summary>
+    /// A child's work: <see cref="Snapshots"/> are copies of the notebooks as the parent read them (so an edit to a
+    /// file during the run cannot make the two sides disagree about its cells); <see cref="Notebooks"/> are the
+    /// original paths, which give each notebook its name and working folder.
+    /// </summary>
+    private sealed record ChildJob(List<string> Notebooks, List<string> Snapshots, int FirstIndex, Dictionary<string, string> Parameters,
+        double? CellTimeoutSeconds, string Events);
 
     private static readonly JsonSerializerOptions JobJson = new(JsonSerializerDefaults.Web);
 
@@ -49,11 +55,14 @@ public static class IsolatedRunner
         var clock = Stopwatch.StartNew();
         var paths = options.Notebooks.Select(Path.GetFullPath).ToList();
         var notebooks = paths.Select(p => Notebook.Load(p)).ToList();
-        foreach (var notebook in notebooks) Parameters.Inject(notebook, options.Parameters);
+        // Parameters are injected by the child, which sends the notebook's cells back when it starts one: injecting
+        // needs Roslyn's parser, which the parent then never loads.
         var runs = new NotebookRun?[notebooks.Count];
         var cellRuns = notebooks.Select(_ => new List<CellRun>()).ToArray();
         var startedNotebooks = new HashSet<int>();
         var work = Directory.CreateTempSubdirectory("analysis-runner-").FullName;
+        var snapshots = paths.Select((_, i) => Path.Combine(work, $"notebook-{i}.ipynb")).ToList();
+        for (int i = 0; i < notebooks.Count; i++) notebooks[i].Save(snapshots[i]);
         using var timeout = new CancellationTokenSource();
         if (runTimeout is { } limit) timeout.CancelAfter(limit);
         using var stopOrTimeout = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
@@ -65,10 +74,10 @@ public static class IsolatedRunner
             {
                 var eventsPath = Path.Combine(work, $"events-{child}.jsonl");
                 var jobPath = Path.Combine(work, $"job-{child++}.json");
-                File.WriteAllText(jobPath, JsonSerializer.Serialize(new ChildJob(paths[next..], next, new(options.Parameters),
+                File.WriteAllText(jobPath, JsonSerializer.Serialize(new ChildJob(paths[next..], snapshots[next..], next, new(options.Parameters),
                     options.CellTimeout?.TotalSeconds, eventsPath), JobJson));
                 var outcome = await SuperviseAsync(childCommand(jobPath), eventsPath, options.CellTimeout, stopOrTimeout.Token,
-                    e => Apply(e, notebooks, cellRuns, runs, startedNotebooks, paths, options.Parameters));
+                    e => Apply(e, notebooks, cellRuns, runs, startedNotebooks, paths, options.Parameters, options.Log));
                 if (outcome.Stopped) stoppedBy = timeout.IsCancellationRequested && !stop.IsCancellationRequested ? "timeout" : "cancelled";
                 // The notebook the child was in when it ended (if any) keeps its finished cells; the running cell is marked.
                 int current = Array.FindIndex(runs, next, r => r is null);
@@ -153,6 +162,20 @@ public static class IsolatedRunner
 
     /// <summary>Applies one child event to the parent's copy of the notebooks.</summary>
     private static void Apply(JsonObject e, List<Notebook> notebooks, List<CellRun>[] cellRuns, NotebookRun?[] runs,
+        HashSet<int> started, List<string> paths, IReadOnlyDictionary<string, string> parameters, TextWriter log)
+    {
+        try
+        {
+            ApplyEvent(e, notebooks, cellRuns, runs, started, paths, parameters);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or NullReferenceException or FormatException or NotebookFormatException)
+        {
+            // The child is the runner's own code, but a bad line must not cost the notebooks that did run.
+            log.WriteLine($"warning: ignored an unreadable event from the notebook process ({error.GetType().Name}: {error.Message})");
+        }
+    }
+
+    private static void ApplyEvent(JsonObject e, List<Notebook> notebooks, List<CellRun>[] cellRuns, NotebookRun?[] runs,
         HashSet<int> started, List<string> paths, IReadOnlyDictionary<string, string> parameters)
     {
         int nb = (int)e["notebook"]!;
@@ -160,6 +183,9 @@ public static class IsolatedRunner
         switch ((string?)e["type"])
         {
             case "start":
+                var cells = ((JsonArray)e["cells"]!).Select((c, i) => NotebookCell.FromJson((JsonObject)c!, i, paths[nb])).ToList();
+                notebook.Cells.Clear();
+                notebook.Cells.AddRange(cells);
                 started.Add(nb);
                 break;
             case "cell":
@@ -230,9 +256,16 @@ public static class IsolatedRunner
                 if (partial[i] != (byte)'\n') continue;
                 var line = Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(partial)[start..i]);
                 start = i + 1;
-                if (JsonNode.Parse(line) is JsonObject e) yield return e;
+                if (Parse(line) is { } e) yield return e;
             }
             partial.RemoveRange(0, start);
+        }
+
+        /// <summary>The event, or null for a line that is not a JSON object (it is skipped, not fatal).</summary>
+        private static JsonObject? Parse(string line)
+        {
+            try { return JsonNode.Parse(line) as JsonObject; }
+            catch (JsonException) { return null; }
         }
 
         public void Dispose() => stream?.Dispose();
@@ -263,8 +296,9 @@ public static class IsolatedRunner
         {
             if (stop.IsCancellationRequested) return ChildStopped;
             int nb = job.FirstIndex + i;
-            var notebook = Notebook.Load(job.Notebooks[i]);
-            Write(new JsonObject { ["type"] = "start", ["notebook"] = nb });
+            var notebook = Notebook.Load(job.Snapshots[i]);
+            Parameters.Inject(notebook, job.Parameters);
+            Write(new JsonObject { ["type"] = "start", ["notebook"] = nb, ["cells"] = new JsonArray(notebook.Cells.Select(c => (JsonNode)c.ToJson()).ToArray()) });
             var run = await NotebookRunner.RunNotebookAsync(notebook, job.Notebooks[i], settings with
             {
                 OnCell = (index, cell, result) => Write(new JsonObject
