@@ -55,10 +55,17 @@ public static partial class HtmlReport
     private static string Summary(IReadOnlyList<NotebookRun> runs)
     {
         var rows = runs.Select(r => $"<tr><td><a href=\"#{Slug(r.Name)}\">{Encode(r.Name)}</a></td>" +
-            $"<td class=\"{(r.Failure is null ? "ok" : "failed")}\">{(r.Failure is null ? "ok" : $"failed in cell {r.Failure.Index}")}</td>" +
+            $"<td class=\"{(r.Failure is null ? "ok" : "failed")}\">{Status(r)}</td>" +
             $"<td>{r.Duration.TotalSeconds:F1} s</td><td>{Encode(Parameters(r))}</td></tr>");
         return $"<table class=\"summary\"><thead><tr><th>notebook</th><th>status</th><th>time</th><th>injected parameters</th></tr></thead><tbody>{string.Concat(rows)}</tbody></table>";
     }
+
+    /// <summary>"ok", "failed in cell N", "interrupted in cell N", or why the notebook did not run.</summary>
+    private static string Status(NotebookRun run) =>
+        run.Executed.Metadata["papermill"]?["not_run"] is JsonValue why ? Encode($"not run: {why}")
+        : run.Failure is not { } failure ? "ok"
+        : failure.Status == NotebookRunner.Interrupted ? $"interrupted in cell {failure.Index}"
+        : $"failed in cell {failure.Index}";
 
     private static string Parameters(NotebookRun run) => run.Executed.Metadata["papermill"]?["parameters"] is JsonObject given
         ? string.Join(", ", given.Select(p => $"{p.Key} = {p.Value}"))

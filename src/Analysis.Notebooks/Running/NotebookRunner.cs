@@ -20,6 +20,28 @@ public sealed record RunOptions
 
     /// <summary>Progress, one line per cell.</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;
+
+    /// <summary>
+    /// Longest time one cell may run (null: no limit). A cell over it is cancelled (the cancellation token cells see),
+    /// given the session's grace period, and fails with <c>CellTimeout</c>; its notebook stops there.
+    /// </summary>
+    public TimeSpan? CellTimeout { get; init; }
+}
+
+/// <summary>What <see cref="NotebookRunner.RunNotebookAsync(Notebook, string, NotebookRunSettings, CancellationToken)"/> needs besides the notebook.</summary>
+public sealed record NotebookRunSettings
+{
+    /// <summary>Values injected after the parameters cell.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Progress, one line per cell.</summary>
+    public TextWriter Log { get; init; } = TextWriter.Null;
+
+    /// <summary>See <see cref="RunOptions.CellTimeout"/>.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>Told after each code cell is recorded (1-based index among code cells, the cell with its outputs, its outcome).</summary>
+    public Action<int, NotebookCell, CellRun>? OnCell { get; init; }
 }
 
 /// <summary>One executed code cell.</summary>
@@ -29,12 +51,18 @@ public sealed record CellRun(int Index, string Status, TimeSpan Duration, CellEr
 public sealed record NotebookRun(string Name, Notebook Executed, IReadOnlyList<CellRun> Cells, TimeSpan Duration)
 {
     public CellRun? Failure => Cells.FirstOrDefault(c => c.Error is not null);
+
+    /// <summary>True when a cell was abandoned (it did not stop when cancelled and may still run in this process).</summary>
+    public bool Abandoned { get; init; }
 }
 
-/// <summary>The whole run.</summary>
+/// <summary>The whole run. <see cref="StoppedBy"/> says why it ended early (a signal, or the run's time limit), if it did.</summary>
 public sealed record RunSummary(IReadOnlyList<NotebookRun> Notebooks, TimeSpan Duration, string ReportPath)
 {
-    public bool Success => Notebooks.All(n => n.Failure is null);
+    public bool Success => StoppedBy is null && Notebooks.All(n => n.Failure is null);
+
+    /// <summary>Null when the run went to its end; else what stopped it ("SIGTERM", "SIGINT", "timeout").</summary>
+    public string? StoppedBy { get; init; }
 }
 
 /// <summary>
@@ -47,72 +75,156 @@ public static class NotebookRunner
     public const string Failed = "failed";
     public const string Skipped = "skipped";
 
+    /// <summary>Status of the cell that was running when the run was stopped (by a signal or the run's time limit).</summary>
+    public const string Interrupted = "interrupted";
+
+    private static int warmedUp;
+
+    /// <summary>
+    /// Runs the notebooks in this process, then writes them and the report. Cancelling <paramref name="cancellationToken"/>
+    /// stops the running cell (marked <see cref="Interrupted"/>); what ran is still written, and the notebooks that
+    /// did not start are written with every cell <see cref="Skipped"/>.
+    /// </summary>
     public static async Task<RunSummary> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         // Read every notebook first: a malformed file fails the run before anything executes.
         var notebooks = options.Notebooks.Select(p => (Path: Path.GetFullPath(p), Notebook: Notebook.Load(p))).ToList();
         var runs = new List<NotebookRun>();
+        var settings = new NotebookRunSettings { Parameters = options.Parameters, Log = options.Log, CellTimeout = options.CellTimeout };
         foreach (var (path, notebook) in notebooks)
-        {
-            var run = await RunNotebookAsync(notebook, path, options.Parameters, options.Log, cancellationToken);
-            notebook.Save(Path.Combine(options.OutputDirectory, "notebooks", Path.GetFileName(path)));
-            runs.Add(run);
-        }
-        var report = Path.Combine(options.OutputDirectory, "report", "index.html");
+            runs.Add(cancellationToken.IsCancellationRequested
+                ? NotRun(notebook, path, options.Parameters, "the run was stopped before this notebook")
+                : await RunNotebookAsync(notebook, path, settings, cancellationToken));
+        return WriteOutputs(runs, notebooks.Select(n => n.Path).ToList(), options.OutputDirectory, clock.Elapsed,
+            cancellationToken.IsCancellationRequested ? "cancelled" : null);
+    }
+
+    /// <summary>Saves each executed notebook under OUT/notebooks and the report as OUT/report/index.html.</summary>
+    internal static RunSummary WriteOutputs(IReadOnlyList<NotebookRun> runs, IReadOnlyList<string> paths, string outputDirectory, TimeSpan duration, string? stoppedBy)
+    {
+        for (int i = 0; i < runs.Count; i++)
+            runs[i].Executed.Save(Path.Combine(outputDirectory, "notebooks", Path.GetFileName(paths[i])));
+        var report = Path.Combine(outputDirectory, "report", "index.html");
         HtmlReport.Write(runs, report);
-        return new RunSummary(runs, clock.Elapsed, report);
+        return new RunSummary(runs, duration, report) { StoppedBy = stoppedBy };
     }
 
     /// <summary>Executes <paramref name="notebook"/> in place (outputs, execution counts, per-cell status and duration).</summary>
-    public static async Task<NotebookRun> RunNotebookAsync(Notebook notebook, string path,
-        IReadOnlyDictionary<string, string> parameters, TextWriter log, CancellationToken cancellationToken = default)
+    public static Task<NotebookRun> RunNotebookAsync(Notebook notebook, string path,
+        IReadOnlyDictionary<string, string> parameters, TextWriter log, CancellationToken cancellationToken = default) =>
+        RunNotebookAsync(notebook, path, new NotebookRunSettings { Parameters = parameters, Log = log }, cancellationToken);
+
+    /// <summary>
+    /// Executes <paramref name="notebook"/> in place. A failing cell stops the notebook (later cells are marked
+    /// skipped); so does a cell over the cell timeout, and cancelling <paramref name="cancellationToken"/>, which
+    /// marks the running cell <see cref="Interrupted"/>.
+    /// </summary>
+    public static async Task<NotebookRun> RunNotebookAsync(Notebook notebook, string path, NotebookRunSettings settings,
+        CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         var clock = Stopwatch.StartNew();
-        Parameters.Inject(notebook, parameters);
+        Parameters.Inject(notebook, settings.Parameters);
         var code = notebook.Cells.Where(c => c.IsCode).ToList();
         var cells = new List<CellRun>();
         using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Path.GetDirectoryName(path)! });
+        // Roslyn's start-up (seconds on a cold process) should not count against the first cell's time limit; once per process.
+        if (settings.CellTimeout is not null && Interlocked.Exchange(ref warmedUp, 1) == 0) await session.WarmUpAsync();
         CellError? failure = null;
+        bool abandoned = false;
         foreach (var (cell, i) in code.Select((c, i) => (c, i + 1)))
         {
-            cell.Outputs.Clear();
-            cell.ExecutionCount = null;
+            CellRun run;
             if (failure is not null)
             {
-                Record(cell, Skipped, TimeSpan.Zero);
-                cells.Add(new CellRun(i, Skipped, TimeSpan.Zero, null));
-                continue;
+                cell.Outputs.Clear();
+                cell.ExecutionCount = null;
+                run = MarkSkipped(cell, i);
             }
-            var outputs = new JupyterOutputs();
-            var result = await session.ExecuteAsync(cell.Source, outputs, cancellationToken);
-            outputs.Complete(result);
-            cell.Outputs.AddRange(outputs.Outputs);
-            cell.ExecutionCount = result.ExecutionCount;
-            var status = result.Success ? Completed : Failed;
-            Record(cell, status, result.Duration);
-            cells.Add(new CellRun(i, status, result.Duration, result.Error));
-            log.WriteLine($"  {name} cell {i}/{code.Count} {(result.Success ? "ok" : "FAILED")} {result.Duration.TotalMilliseconds,6:F0} ms");
-            failure = result.Error;
-            if (failure is not null)
-                log.WriteLine($"FAILED {name}, cell {i}{(failure.Line is { } line ? $", line {line}" : "")}: {failure.Name}: {failure.Message}");
+            else
+            {
+                (run, abandoned) = await RunCellAsync(session, cell, i, settings.CellTimeout, cancellationToken);
+                failure = run.Error;
+                settings.Log.WriteLine($"  {name} cell {i}/{code.Count} {(run.Error is null ? "ok" : run.Status.ToUpperInvariant())} {run.Duration.TotalMilliseconds,6:F0} ms");
+                if (failure is not null)
+                    settings.Log.WriteLine($"FAILED {name}, cell {i}{(failure.Line is { } line ? $", line {line}" : "")}: {failure.Name}: {failure.Message}");
+            }
+            cells.Add(run);
+            settings.OnCell?.Invoke(i, cell, run);
         }
+        Finish(notebook, settings.Parameters, clock.Elapsed, failure is not null);
+        return new NotebookRun(name, notebook, cells, clock.Elapsed) { Abandoned = abandoned };
+    }
+
+    /// <summary>Runs one cell under the cell timeout and the run's stop token, and records its outputs and status.</summary>
+    private static async Task<(CellRun Run, bool Abandoned)> RunCellAsync(NotebookSession session, NotebookCell cell, int index,
+        TimeSpan? cellTimeout, CancellationToken stop)
+    {
+        cell.Outputs.Clear();
+        cell.ExecutionCount = null;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        if (cellTimeout is { } timeout) limit.CancelAfter(timeout);
+        var outputs = new JupyterOutputs();
+        var result = await session.ExecuteAsync(cell.Source, outputs, limit.Token);
+        bool abandoned = result.Error?.Name == "CellAbandoned";
+        // A cell that passes the token on fails with its own OperationCanceledException: any failure after the cancel counts.
+        bool cancelled = abandoned || !result.Success && limit.IsCancellationRequested;
+        var status = result.Success ? Completed : Failed;
+        if (cancelled && stop.IsCancellationRequested)
+        {
+            status = Interrupted;
+            result = result with { Error = new CellError("Interrupted", "The run was stopped while this cell ran" + (abandoned ? "; it did not stop in time and was abandoned." : "."), [], null) };
+        }
+        else if (cancelled && cellTimeout is { } t)
+        {
+            result = result with { Error = new CellError("CellTimeout", $"The cell ran longer than the cell timeout ({Seconds(t)}) and was stopped" + (abandoned ? "; it did not stop in time and was abandoned." : "."), [], null) };
+        }
+        outputs.Complete(result);
+        cell.Outputs.AddRange(outputs.Outputs);
+        cell.ExecutionCount = result.ExecutionCount;
+        Record(cell, status, result.Duration);
+        return (new CellRun(index, status, result.Duration, result.Error), abandoned);
+    }
+
+    internal static string Seconds(TimeSpan t) => $"{t.TotalSeconds:0.###} s";
+
+    /// <summary>A notebook that never ran: parameters injected, every code cell skipped, <paramref name="why"/> in its metadata.</summary>
+    internal static NotebookRun NotRun(Notebook notebook, string path, IReadOnlyDictionary<string, string> parameters, string why)
+    {
+        Parameters.Inject(notebook, parameters);
+        var cells = notebook.Cells.Where(c => c.IsCode).Select((c, i) =>
+        {
+            c.Outputs.Clear();
+            c.ExecutionCount = null;
+            return MarkSkipped(c, i + 1);
+        }).ToList();
+        Finish(notebook, parameters, TimeSpan.Zero, exception: true);
+        notebook.Metadata["papermill"]!["not_run"] = why;
+        return new NotebookRun(Path.GetFileNameWithoutExtension(path), notebook, cells, TimeSpan.Zero);
+    }
+
+    internal static CellRun MarkSkipped(NotebookCell cell, int index)
+    {
+        Record(cell, Skipped, TimeSpan.Zero);
+        return new CellRun(index, Skipped, TimeSpan.Zero, null);
+    }
+
+    /// <summary>Notebook-level metadata.papermill, as papermill writes it.</summary>
+    internal static void Finish(Notebook notebook, IReadOnlyDictionary<string, string> parameters, TimeSpan duration, bool exception) =>
         notebook.Metadata["papermill"] = new JsonObject
         {
             ["parameters"] = new JsonObject(parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-            ["duration"] = clock.Elapsed.TotalSeconds,
-            ["exception"] = failure is not null,
+            ["duration"] = duration.TotalSeconds,
+            ["exception"] = exception,
         };
-        return new NotebookRun(name, notebook, cells, clock.Elapsed);
-    }
 
     /// <summary>Per-cell status and duration, in the shape papermill writes them (metadata.papermill).</summary>
-    private static void Record(NotebookCell cell, string status, TimeSpan duration) =>
+    internal static void Record(NotebookCell cell, string status, TimeSpan duration) =>
         cell.Metadata["papermill"] = new JsonObject
         {
             ["status"] = status,
             ["duration"] = Math.Round(duration.TotalSeconds, 4),
-            ["exception"] = status == Failed,
+            ["exception"] = status is Failed or Interrupted,
         };
 }

@@ -11,7 +11,7 @@ public sealed class RunnerCommandTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     /// <summary>The runner built beside this test assembly's configuration (Debug or Release).</summary>
-    private static string RunnerDll()
+    internal static string RunnerDll()
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         return Path.Combine(SeedsRunFixture.Root, "src", "Analysis.Runner", "bin", configuration, "net10.0", "Analysis.Runner.dll");

@@ -103,4 +103,54 @@ public sealed class RunnerTests : IDisposable
         Assert.Contains(bad, error.Message);
         Assert.False(File.Exists(Path.Combine(folder, "ran.txt")), "nothing runs when one notebook is malformed");
     }
+
+    [Fact]
+    public async Task CellOverTheCellTimeoutFailsWithCellTimeoutAndStopsItsNotebook()
+    {
+        var notebook = Write("slow.ipynb", NotebookJson(("wait", "await Task.Delay(System.Threading.Timeout.Infinite, CancellationToken);", []), ("after", "var x = 1;", [])));
+        var summary = await NotebookRunner.RunAsync(new RunOptions
+        {
+            Notebooks = [notebook],
+            OutputDirectory = Path.Combine(folder, "out"),
+            CellTimeout = TimeSpan.FromMilliseconds(300),
+        }, TestContext.Current.CancellationToken);
+
+        var failure = summary.Notebooks[0].Failure!;
+        Assert.Equal("CellTimeout", failure.Error!.Name);
+        Assert.Equal("The cell ran longer than the cell timeout (0.3 s) and was stopped.", failure.Error.Message);
+        Assert.Equal([NotebookRunner.Failed, NotebookRunner.Skipped], summary.Notebooks[0].Cells.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task CancelledRunMarksTheRunningCellInterruptedAndStillWritesEverything()
+    {
+        var first = Write("first.ipynb", NotebookJson(("hello", "Console.WriteLine(\"hello\");", []), ("wait", "await Task.Delay(System.Threading.Timeout.Infinite, CancellationToken);", [])));
+        var second = Write("second.ipynb", NotebookJson(("x", "var x = 1;", [])));
+        using var stop = new CancellationTokenSource();
+        var output = Path.Combine(folder, "out");
+        var log = new StringWriter();
+        var run = NotebookRunner.RunAsync(new RunOptions { Notebooks = [first, second], OutputDirectory = output, Log = new CancelOnSecondCell(log, stop) }, stop.Token);
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal("cancelled", summary.StoppedBy);
+        Assert.False(summary.Success);
+        var executed = Notebook.Load(Path.Combine(output, "notebooks", "first.ipynb"));
+        Assert.Equal(NotebookRunner.Interrupted, (string?)Cell(executed, "wait").Metadata["papermill"]?["status"]);
+        Assert.Equal("hello\n", Notebook.JoinText(Cell(executed, "hello").Outputs.Single()["text"]));
+        var notRun = Notebook.Load(Path.Combine(output, "notebooks", "second.ipynb"));
+        Assert.Equal(NotebookRunner.Skipped, (string?)Cell(notRun, "x").Metadata["papermill"]?["status"]);
+        Assert.True(File.Exists(Path.Combine(output, "report", "index.html")));
+    }
+
+    /// <summary>A log that cancels the run once the first cell's progress line arrives, while the second cell starts.</summary>
+    private sealed class CancelOnSecondCell(TextWriter inner, CancellationTokenSource stop) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void WriteLine(string? value)
+        {
+            inner.WriteLine(value);
+            if (value?.Contains("cell 1/2 ok") == true) stop.CancelAfter(300);
+        }
+    }
 }
