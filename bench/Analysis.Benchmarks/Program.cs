@@ -8,6 +8,8 @@ var benchmarks = new Dictionary<string, Action<string[]>>
     ["figures"] = FiguresBenchmark.Run,
     ["numbers"] = NumbersBenchmark.Run,
     ["text"] = TextBenchmark.Run,
+    ["speakers"] = SpeakersBenchmark.Run,
+    ["speakers-dump"] = SpeakersBenchmark.Dump,
     ["cluster"] = ClusterBenchmark.Run,
     ["cluster-scale"] = ClusterBenchmark.Run,
     ["kernel-start"] = a => KernelStartBenchmark.Run(a[1..]),

@@ -36,8 +36,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (span.Problem is not null)
             {
                 var (s, e) = span.Segments.Count > 0 ? (span.Segments[0].Start, span.Segments[^1].End) : (span.Open, span.Open);
-                var snippet = text[s..e];
-                if (snippet.Length > 200) snippet = snippet[..200];
+                // Cut before copying: a paragraph of many stray marks would otherwise copy it once per mark.
+                var snippet = text.Substring(s, Math.Min(e - s, 200));
                 result.Add(new Quote(article.Id, outlet, s, e, sIndex, sText, snippet, QuoteKind.Problem, null, null, null,
                     "unbalanced", Math.Max(1, span.Segments.Count), span.Problem));
                 continue;
@@ -72,8 +72,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// <summary>The quotation opens its sentence (after spaces) or its paragraph: it is quoted speech, not a term.</summary>
     private static bool IsStandalone(string text, QuoteSpan span, Sentence? sentence)
     {
+        // Backwards from the mark, so a long sentence of many quotes is not rescanned for each.
         int start = sentence?.Start ?? 0;
-        for (int i = start; i < span.Open; i++)
+        for (int i = span.Open - 1; i >= start; i--)
             if (!char.IsWhiteSpace(text[i]) && text[i] is not ('(' or '—' or '–')) return false;
         return true;
     }
@@ -84,9 +85,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var text = article.Text;
         var closeSentence = Provenance.SentenceNear(article, span.Close);
         var openSentence = Provenance.SentenceNear(article, span.Open);
-        var para = article.Paragraphs.FirstOrDefault(p => p.Start <= span.Close && span.Close < p.End);
         int afterStart = span.Close + 1;
-        int afterEnd = Math.Min(para?.End ?? text.Length, afterStart + MaxContext);
+        int afterEnd = Math.Min(ParagraphEnd(article, span.Close), afterStart + MaxContext);
         // The words before a quote stop at the previous quotation: its text names nobody who speaks this one.
         int beforeStart = Math.Max(Math.Max(openSentence?.Start ?? 0, span.Open - MaxContext), lastClose + 1);
 
@@ -102,7 +102,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (openSentence.Index > 0)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
-                if (Before(article, prev.Start, prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
+                if (Before(article, Math.Max(prev.Start, prev.End - MaxContext), prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
             }
         }
         return new Attribution(null, null, null, "none");
@@ -172,9 +172,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int i = start;
         while (i < text.Length && i < start + 4 && char.IsWhiteSpace(text[i])) i++;
         if (i >= text.Length || text[i] is not ('—' or '–')) return null;
-        foreach (var m in mentions)
-            if (m.Start > i && m.Start <= i + 4 && m.Kind == EntityKind.Person)
-                return new Attribution(m.Canonical, m.Text, "—", "dash");
+        for (int k = FirstAtOrAfter(mentions, i + 1); k < mentions.Count && mentions[k].Start <= i + 4; k++)
+            if (mentions[k].Kind == EntityKind.Person)
+                return new Attribution(mentions[k].Canonical, mentions[k].Text, "—", "dash");
         return null;
     }
 
@@ -183,9 +183,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     {
         if (end <= start) return null;
         EntityMention? best = null;
-        foreach (var m in mentions)
+        for (int k = FirstAtOrAfter(mentions, start); k < mentions.Count; k++)
         {
-            if (m.Start < start) continue;
+            var m = mentions[k];
             if (m.End > end) break;
             if (m.Kind is EntityKind.Person || best is null && m.Kind is EntityKind.Organization)
             {
@@ -225,13 +225,43 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// </summary>
     private static EntityMention? SubjectBefore(IReadOnlyList<EntityMention> mentions, int offset)
     {
-        EntityMention? subject = null;
-        foreach (var m in mentions)
-        {
-            if (m.Start >= offset) break;
-            if (m.Kind == EntityKind.Person && (subject is null || m.SentenceIndex != subject.SentenceIndex)) subject = m;
-        }
+        // Walk back from the offset (a bounded number of mentions: a person named that far back is no antecedent).
+        int k = FirstAtOrAfter(mentions, offset) - 1, stop = Math.Max(-1, k - MaxLookBack);
+        while (k > stop && mentions[k].Kind != EntityKind.Person) k--;
+        if (k <= stop) return null;
+        var subject = mentions[k];
+        for (k--; k > stop && mentions[k].SentenceIndex == subject.SentenceIndex; k--)
+            if (mentions[k].Kind == EntityKind.Person) subject = mentions[k];
         return subject;
+    }
+
+    private const int MaxLookBack = 200;
+
+    /// <summary>Index of the first mention starting at or after <paramref name="offset"/> (mentions are in text order).</summary>
+    private static int FirstAtOrAfter(IReadOnlyList<EntityMention> mentions, int offset)
+    {
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>End of the paragraph holding <paramref name="offset"/> (binary search: paragraphs are in text order).</summary>
+    private static int ParagraphEnd(Article article, int offset)
+    {
+        var ps = article.Paragraphs;
+        int lo = 0, hi = ps.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (offset < ps[mid].Start) hi = mid - 1;
+            else if (offset >= ps[mid].End) lo = mid + 1;
+            else return ps[mid].End;
+        }
+        return article.Text.Length;
     }
 
     private sealed record Found(string? Speaker, string Text, string Suffix)
