@@ -30,7 +30,7 @@ public static class SpeakersBenchmark
         var root = RepositoryPaths.Root(AppContext.BaseDirectory);
         var corpus = Corpus.Load(SpeakerEvaluation.CorpusFolder(root, args[1]));
         var entities = corpus.Entities();
-        var quotes = corpus.Quotes(entities);
+        var quotes = corpus.Quotes();
         foreach (var id in args[2..])
         {
             var a = corpus[id];

@@ -50,14 +50,14 @@ public class QuoteLinearityTests
         double Time(int size)
         {
             var corpus = Corpus.FromTexts(("a", make(size)));
-            var entities = corpus.Entities();
-            Assert.True(corpus.Quotes(entities).Count >= size / 2, "the input should yield a row per quotation or stray mark");
+            corpus.Entities();   // computed once and cached on the corpus: only quote extraction is timed
+            Assert.True(corpus.Quotes().Count >= size / 2, "the input should yield a row per quotation or stray mark");
             double best = double.MaxValue;
             for (int i = 0; i < 3; i++)
             {
                 GC.Collect();
                 var sw = Stopwatch.StartNew();
-                corpus.Quotes(entities);
+                corpus.Quotes();
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
             }
             return best;

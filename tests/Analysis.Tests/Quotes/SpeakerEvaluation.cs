@@ -111,7 +111,7 @@ internal static class SpeakerEvaluation
         Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null)
     {
         entities ??= c => c.Entities();
-        quotes ??= (c, e) => c.Quotes(e);
+        quotes ??= (c, _) => c.Quotes();
         var (goldQuotes, quoteArticles) = ReadQuotes(QuotesFile(root));
         var (goldMentions, mentionArticles) = ReadMentions(MentionsFile(root));
         var parts = new[] { new Part(), new Part() };
