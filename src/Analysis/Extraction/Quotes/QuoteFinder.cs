@@ -11,7 +11,7 @@ internal sealed record QuoteSpan(int Open, int Close, List<(int Start, int End)>
 /// Pairs quotation marks paragraph by paragraph: straight double quotes (opening or closing told apart by the
 /// characters around them), curly double and single quotes, and guillemets. A quotation still open at the end of a
 /// paragraph continues when the next paragraph opens with the same mark (the news convention for long quotes);
-/// otherwise it is a problem, as is a closing mark with nothing open. Quotes of another family inside an open
+/// otherwise it is a problem, as are closing marks with nothing open (one row per paragraph). Quotes of another family inside an open
 /// quotation are part of its text.
 /// </summary>
 internal static class QuoteFinder
@@ -28,6 +28,7 @@ internal static class QuoteFinder
         List<(int, int)>? segments = null;
         int segmentStart = 0;
         var paragraphs = article.Paragraphs;
+        int strayCount = 0, strayAt = 0, strayLast = 0;
         for (int p = 0; p < paragraphs.Count; p++)
         {
             var para = paragraphs[p];
@@ -63,7 +64,15 @@ internal static class QuoteFinder
                         segmentStart = i + 1;
                     }
                     else if (fam != Family.Single)
-                        result.Add(new QuoteSpan(i, -1, [(para.Start, i)], $"closing {c} at {i} has no opening mark"));
+                    {
+                        // Stray closing marks of one paragraph make one problem row (a flood of them stays one row, in linear time).
+                        if (strayCount++ == 0)
+                        {
+                            strayAt = result.Count;
+                            result.Add(new QuoteSpan(i, -1, [(para.Start, i)], $"closing {c} at {i} has no opening mark"));
+                        }
+                        strayLast = i;
+                    }
                 }
                 else if (fam == family && role is Role.Close or Role.Either)
                 {
@@ -73,6 +82,16 @@ internal static class QuoteFinder
                 }
             }
             if (open >= 0) segments!.Add((segmentStart, para.End));
+            if (strayCount > 1)
+            {
+                var first = result[strayAt];
+                result[strayAt] = first with
+                {
+                    Segments = [(para.Start, strayLast)],
+                    Problem = $"{strayCount} closing marks from {first.Open} to {strayLast} have no opening mark",
+                };
+            }
+            strayCount = 0;
         }
         if (open >= 0) result.Add(new QuoteSpan(open, -1, segments!, $"opening {text[open]} at {open} is never closed"));
         return result;
