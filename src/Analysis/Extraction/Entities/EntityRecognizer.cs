@@ -163,7 +163,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (n >= b || IsConnector(_words[n]) || gazetteer.TitleHeads.Contains(W(n))) continue;
             var last = W(b - 1);
             if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
-            if (Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
+            // "Mr Irish", "Ms. Jordan": after an honorific a known place or group word is a surname.
+            if (!Honorifics.Contains(W(h)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
             // "Arkansas Gov. Asa Hutchinson": one unknown Titlecase word before a title is the place the title is of.
             string? place = null;
             if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a)))
@@ -272,6 +273,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     }
 
     private const long CommonWord = 200, RareWord = 20;
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady" };
 
     /// <summary>"D-N", "R-S", "D-CA": a party letter, a hyphen and a state abbreviation.</summary>
     private static bool PartyTag(string w) =>
