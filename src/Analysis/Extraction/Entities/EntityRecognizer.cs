@@ -322,9 +322,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private string? PlaceAfter(int end)
     {
         if (end + 4 > _text.Length || string.CompareOrdinal(_text, end, " of ", 0, 4) != 0) return null;
-        foreach (var f in _found)
-            if (f.Start == end + 4 && f.Kind == EntityKind.Place) return f.Canonical;
-        return null;
+        // _found is sorted by start here: binary search keeps this logarithmic per person.
+        int lo = 0, hi = _found.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_found[mid].Start < end + 4) lo = mid + 1; else hi = mid;
+        }
+        return lo < _found.Count && _found[lo].Start == end + 4 && _found[lo].Kind == EntityKind.Place ? _found[lo].Canonical : null;
     }
 
     /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
