@@ -117,8 +117,8 @@ public static class Cleaner
             }
             else if (LineRules.BioLine(l) is { } bio)
             {
-                Set(l, PieceKinds.Bio, "author bio");
-                found.Byline ??= bio.Name;
+                Set(l, PieceKinds.Bio, bio.Name.Length == 0 ? "author's social-media line" : "author bio");
+                if (bio.Name.Length > 0) found.Byline ??= bio.Name;
                 found.Outlet ??= bio.Outlet;
             }
             else if (LineRules.IsCredit(l.Span, l.Words)) Set(l, PieceKinds.Credit, "contributor credit");

@@ -132,9 +132,14 @@ internal static partial class LineRules
         return m.Success ? m.Groups["names"].Value : null;
     }
 
+    /// <summary>"Follow her on Twitter at @name.", "Follow him on X @handle": an author's social-media line.</summary>
+    [GeneratedRegex(@"^(?:You can\s+)?[Ff]ollow\s+(?:him|her|them|me|us|[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+){0,2})\s+on\s+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky|Mastodon|TikTok)\b[^\r\n]{0,80}@\w+[^\r\n]{0,40}$")]
+    private static partial Regex FollowLine();
+
     /// <summary>An author bio ("X is The Times of Israel's diplomatic reporter"): the name and, when stated, the outlet.</summary>
     public static (string Name, string? Outlet)? BioLine(TextLine line)
     {
+        if (line.Words <= 20 && line.Span.Contains('@') && FollowLine().IsMatch(line.Span)) return ("", null);
         if (line.Words > 45 || !line.Span.Contains(" is ", StringComparison.Ordinal) || !Bio().IsMatch(line.Span)) return null;
         var m = Bio().Match(line.Text);
         var outlet = BioOutlet().Match(line.Text[m.Groups["name"].Length..]);
@@ -207,7 +212,20 @@ internal static partial class LineRules
         var firstWord = firstSpace < 0 ? line : line[..firstSpace];
         if (char.IsLower(line[0]) && !firstWord.Any(char.IsUpper)) return false;
         if (line.EndsWith("...", StringComparison.Ordinal) || line[^1] == '…') return true;
+        // "… Millions From the I.R.S.", "… Tells U.S.": the period belongs to an abbreviation, not to a sentence.
+        if (line[^1] == '.' && EndsWithDottedAbbreviation(line)) return true;
         return line[^1] is not ('.' or ',' or ';' or ':');
+    }
+
+    /// <summary>The last word is a dotted abbreviation: capitals each followed by a period ("U.S.", "G.O.P.").</summary>
+    private static bool EndsWithDottedAbbreviation(string line)
+    {
+        int start = line.LastIndexOf(' ') + 1;
+        var w = line.AsSpan(start);
+        if (w.Length < 4 || w.Length % 2 != 0) return false;
+        for (int i = 0; i < w.Length; i += 2)
+            if (!char.IsUpper(w[i]) || w[i + 1] != '.') return false;
+        return true;
     }
 
     /// <summary>True when the line ends in punctuation (. ! ? … : ; or a comma), possibly inside closing quotes or brackets.</summary>

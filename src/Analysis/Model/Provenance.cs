@@ -38,12 +38,14 @@ internal static class Provenance
     public static Sentence? SentenceNear(Article article, int offset)
     {
         if (article.SentenceAt(offset) is { } s) return s;
-        Sentence? best = null;
-        foreach (var t in article.Sentences)
+        // Binary search for the last sentence starting at or before the offset (one per quote: keep it logarithmic).
+        var all = article.Sentences;
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
         {
-            if (t.Start > offset) break;
-            best = t;
+            int mid = (lo + hi) >>> 1;
+            if (all[mid].Start <= offset) lo = mid + 1; else hi = mid;
         }
-        return best ?? (article.Sentences.Count > 0 ? article.Sentences[0] : null);
+        return lo > 0 ? all[lo - 1] : all.Count > 0 ? all[0] : null;
     }
 }

@@ -10,6 +10,17 @@ namespace Analysis;
 internal static class EntityMerger
 {
     private const double MinSimilarity = 0.8;
+    /// <summary>Share of a surname's full mentions one full name needs to take its lone mentions.</summary>
+    private const double Dominance = 0.8;
+
+    private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
+
+    /// <summary>The last word of a name that is not a suffix ("Roger J. Stone Jr." → "Stone").</summary>
+    private static string Surname(string name)
+    {
+        var parts = name.Split(' ');
+        return parts.Length > 1 && Suffixes.Contains(parts[^1]) ? parts[^2] : parts[^1];
+    }
     private static readonly JaroWinkler Similarity = new();
 
     public static List<EntityMention> Merge(List<EntityMention> mentions)
@@ -17,11 +28,14 @@ internal static class EntityMerger
         var map = SpellingVariants(mentions);
         string Mapped(EntityMention m) => map.GetValueOrDefault((m.Kind, m.Canonical)) ?? m.Canonical;
 
+        // A lone surname goes to the one full name of the corpus with that surname, or to the full name that nearly
+        // all full mentions with that surname use ("Biden" → "Joe Biden" when "Hunter Biden" is rare).
         var fullBySurname = mentions.Where(m => m.Kind == EntityKind.Person)
-            .Select(Mapped).Where(c => c.Contains(' ')).Distinct()
-            .GroupBy(c => c[(c.LastIndexOf(' ') + 1)..])
-            .Where(g => g.Count() == 1)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .Select(Mapped).Where(c => c.Contains(' '))
+            .GroupBy(Surname)
+            .Select(g => (g.Key, Names: g.GroupBy(c => c).Select(x => (Name: x.Key, Count: x.Count())).OrderByDescending(x => x.Count).ToList()))
+            .Where(g => g.Names.Count == 1 || g.Names[0].Count >= Dominance * g.Names.Sum(x => x.Count))
+            .ToDictionary(g => g.Key, g => g.Names[0].Name, StringComparer.Ordinal);
 
         return mentions.Select(m =>
         {

@@ -44,7 +44,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool _roleOpener;
 
     /// <summary>A recognized span before canonical names are assigned.</summary>
-    private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence);
+    private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence,
+        string? Title = null, string? Place = null);
 
     /// <summary>Mentions in <paramref name="article"/>, in text order, with names canonical within the article.</summary>
     public List<EntityMention> Recognize(Article article)
@@ -162,9 +163,22 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (n >= b || IsConnector(_words[n]) || gazetteer.TitleHeads.Contains(W(n))) continue;
             var last = W(b - 1);
             if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
-            if (Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
-            EmitKnown(a, h, sentence);
+            // "Mr Irish", "Ms. Jordan": after an honorific a known place or group word is a surname.
+            if (!Honorifics.Contains(W(h)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
+            // "Arkansas Gov. Asa Hutchinson": one unknown Titlecase word before a title is the place the title is of.
+            string? place = null;
+            if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a)))
+            {
+                Emit(a, h, EntityKind.Place, "place_before_title", sentence);
+                place = W(a);
+            }
+            else
+            {
+                EmitKnown(a, h, sentence);
+                if (h > a && Gaz(a, h) is (var pl, { Kind: EntityKind.Place } pe) && pl == h - a) place = pe.Canonical;
+            }
             Emit(n, b, EntityKind.Person, "title", sentence);
+            _found[^1] = _found[^1] with { Title = _text[_words[h].Start.._words[n - 1].End], Place = place };
             return true;
         }
         return false;
@@ -186,6 +200,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     {
         // "Paging Amos Hochstein": a sentence opener glued to a name.
         if (_words[a].Initial && b - a >= 3 && W(a).EndsWith("ing", StringComparison.Ordinal) && gazetteer.GivenNames.Contains(W(a + 1))) a++;
+        // "(D-N.Y.)", "(R-Ky.)": a party and state tag, no name.
+        if (b - a == 1 && PartyTag(W(a))) return;
+        // "… of the House Nancy Pelosi": an organization word glued before a personal name is not part of it.
+        if (b - a >= 3 && (gazetteer.OrgSuffixes.Contains(W(a)) || gazetteer.Find(W(a)) is { Kind: EntityKind.Organization })
+            && IsNameCase(a + 1, b) && !IsCommonPhrase(a + 1, b)) a++;
         int n = b - a;
         var last = W(b - 1);
         var first = W(a);
@@ -196,6 +215,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             // "International Court of Justice", "Bank of England": an organization word before "of" names the whole.
             for (int k = a; k < of; k++)
                 if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
+            // "Nancy Pelosi of California": a personal name, then the place it is of.
+            if (of - a is 2 or 3 && of + 1 < b && Gaz(of + 1, b) is (var pl, { Kind: EntityKind.Place }) && pl == b - of - 1
+                && IsNameCase(a, of) && !IsCommonPhrase(a, of) && Gaz(a, of).Entry is null)
+            {
+                Emit(a, of, EntityKind.Person, "name_of_place", sentence);
+                EmitKnown(of + 1, b, sentence);
+                return;
+            }
             // Otherwise only the known names inside count ("Archbishop of Canterbury" → Canterbury).
             EmitKnown(a, b, sentence);
             return;
@@ -247,6 +274,22 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private const long CommonWord = 200, RareWord = 20;
 
+    private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady" };
+
+    /// <summary>"D-N", "R-S", "D-CA": a party letter, a hyphen and a state abbreviation.</summary>
+    private static bool PartyTag(string w) =>
+        w.Length is >= 3 and <= 5 && w[0] is 'D' or 'R' or 'I' && w[1] == '-' && w.Skip(2).All(char.IsUpper);
+
+    /// <summary>Name suffixes that are not a surname: "Roger J. Stone Jr." is a Stone.</summary>
+    private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
+
+    /// <summary>The words of a personal name without its suffix.</summary>
+    private static string[] NameParts(string name)
+    {
+        var parts = name.Split(' ');
+        return parts.Length > 2 && NameSuffixes.Contains(parts[^1]) ? parts[..^1] : parts;
+    }
+
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
         { "in", "near", "outside", "across", "around", "from", "at" };
 
@@ -275,6 +318,20 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return true;
     }
 
+    /// <summary>"Nancy Pelosi of California": the place named right after a person with "of".</summary>
+    private string? PlaceAfter(int end)
+    {
+        if (end + 4 > _text.Length || string.CompareOrdinal(_text, end, " of ", 0, 4) != 0) return null;
+        // _found is sorted by start here: binary search keeps this logarithmic per person.
+        int lo = 0, hi = _found.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_found[mid].Start < end + 4) lo = mid + 1; else hi = mid;
+        }
+        return lo < _found.Count && _found[lo].Start == end + 4 && _found[lo].Kind == EntityKind.Place ? _found[lo].Canonical : null;
+    }
+
     /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
     private List<EntityMention> Resolve(Article article)
     {
@@ -284,9 +341,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         foreach (var f in _found)
         {
             if (f.Kind != EntityKind.Person) continue;
-            var parts = f.Name.Split(' ');
+            var parts = NameParts(f.Name);
             if (parts.Length == 1) { singles.Add(f.Name); continue; }
             byLast.TryAdd(parts[^1], f.Name);
+            // Two-word surnames ("Debbie Wasserman Schultz" → "Wasserman Schultz", "Daniella Levine Cava" → "Levine Cava").
+            if (parts.Length >= 3) byLast.TryAdd(parts[^2] + " " + parts[^1], f.Name);
             // A given name shared by two people in one article says nothing: remember the clash as null.
             if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
             else byFirst[parts[0]] = f.Name;
@@ -308,8 +367,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             var canonical = f.Canonical;
             if (f.Kind == EntityKind.Person && !f.Name.Contains(' '))
                 canonical = byLast.GetValueOrDefault(f.Name) ?? byFirst.GetValueOrDefault(f.Name) ?? f.Name;
+            else if (f.Kind == EntityKind.Person && byLast.TryGetValue(f.Name, out var longer) && longer.Length > f.Name.Length)
+                canonical = longer;
             var s = article.Sentences[f.Sentence];
-            result.Add(new EntityMention(article.Id, outlet, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule));
+            result.Add(new EntityMention(article.Id, outlet, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule)
+            {
+                Title = f.Title,
+                Place = f.Place ?? (f.Kind == EntityKind.Person ? PlaceAfter(f.End) : null),
+            });
         }
         return result;
     }

@@ -12,7 +12,13 @@ namespace Analysis;
 /// <param name="Canonical">The name shared by every variant of the entity across the corpus.</param>
 /// <param name="Rule">The recognizer rule that found it (gazetteer, title, org_suffix, short_name, …).</param>
 public sealed record EntityMention(string ArticleId, string Outlet, int Start, int End, int SentenceIndex, string Sentence,
-    string Text, EntityKind Kind, string Canonical, string Rule) : ITextRecord;
+    string Text, EntityKind Kind, string Canonical, string Rule) : ITextRecord
+{
+    /// <summary>The title written with a person's name and peeled off it ("Gov.", "Secretary of State"), or null.</summary>
+    public string? Title { get; init; }
+    /// <summary>The place written with a person's name and peeled off it ("Arkansas" Gov. …, … "of California"), or null.</summary>
+    public string? Place { get; init; }
+}
 
 /// <summary>How often one entity is mentioned in one article, with its first mention as provenance.</summary>
 public sealed record EntityCount(string ArticleId, string Outlet, string Canonical, EntityKind Kind, int Mentions,

@@ -27,7 +27,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerEntry> _names;
     private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
 
-    /// <summary>The built-in lexicon (see <c>DefaultLexicon.cs</c> for every word).</summary>
+    /// <summary>The built-in lexicon (the data files in Extraction/Entities/Lexicon: every name and word it knows).</summary>
     public static Gazetteer Default { get; } = CreateDefault();
 
     internal HashSet<string> TitleHeads { get; }
@@ -119,20 +119,42 @@ public sealed class Gazetteer
         _ => null,
     };
 
+    /// <summary>
+    /// The built-in lexicon: embedded data files Extraction/Entities/Lexicon/names.tsv (kind, name, canonical) and
+    /// words.tsv (list, word), which a user extends at run time with <see cref="WithFile"/> and <see cref="With"/>.
+    /// </summary>
     private static Gazetteer CreateDefault()
     {
         var names = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
-        foreach (var raw in DefaultLexicon.Entries.Split('\n'))
+        foreach (var (lineNo, f) in ResourceRows("Analysis.Lexicon.names.tsv"))
         {
-            var line = raw.Trim();
-            if (line.Length == 0) continue;
-            var f = line.Split('|');
-            var kind = ParseKind(f[0]) ?? throw new InvalidOperationException($"Bad lexicon line '{line}'.");
-            names[f[1]] = new GazetteerEntry(f[1], kind, f[2].Length > 0 ? f[2] : f[1]);
+            if (f.Length < 2 || ParseKind(f[0]) is not { } kind) throw new InvalidOperationException($"names.tsv:{lineNo}: bad line '{string.Join('\t', f)}'.");
+            names[f[1]] = new GazetteerEntry(f[1], kind, f.Length > 2 && f[2].Length > 0 ? f[2] : f[1]);
         }
-        static HashSet<string> Set(IEnumerable<string> words) => new(words, StringComparer.Ordinal);
-        return new Gazetteer(names, Set(DefaultLexicon.TitleHeads), Set(DefaultLexicon.RoleWords),
-            Set(DefaultLexicon.OrgSuffixes), Set(DefaultLexicon.PlaceSuffixes), Set(DefaultLexicon.GivenNames),
-            Set(DefaultLexicon.EventSuffixes), Set(DefaultLexicon.SpeechVerbs), Set(DefaultLexicon.CommonAcronyms));
+        var lists = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (lineNo, f) in ResourceRows("Analysis.Lexicon.words.tsv"))
+        {
+            if (f.Length < 2) throw new InvalidOperationException($"words.tsv:{lineNo}: expected 'list<TAB>word'.");
+            if (!lists.TryGetValue(f[0], out var set)) lists[f[0]] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(f[1]);
+        }
+        HashSet<string> List(string name) => lists.GetValueOrDefault(name) ?? throw new InvalidOperationException($"words.tsv has no list '{name}'.");
+        return new Gazetteer(names, List("title"), List("role"), List("org_suffix"), List("place_suffix"), List("given_name"),
+            List("event_suffix"), List("speech_verb"), List("common_acronym"));
+    }
+
+    /// <summary>Tab-separated data lines of an embedded file (blank lines and # comments skipped), with line numbers.</summary>
+    private static IEnumerable<(int Line, string[] Fields)> ResourceRows(string name)
+    {
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded lexicon '{name}' is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        int lineNo = 0;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lineNo++;
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            yield return (lineNo, line.Split('\t'));
+        }
     }
 }

@@ -16,7 +16,7 @@ internal static class Words
 {
     /// <summary>Title abbreviations whose trailing period belongs to the word.</summary>
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-        { "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Col", "Prof", "Rev", "St", "Lt", "Capt", "Gov", "Jr", "Sr" };
+        { "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Col", "Prof", "Rev", "St", "Lt", "Capt", "Gov", "Jr", "Sr", "Sgt", "Adm", "Maj", "Reps", "Sens" };
 
     public static void Scan(string text, int start, int end, List<Word> into)
     {
@@ -58,7 +58,9 @@ internal static class Words
             bool possessive = false;
             if (wordEnd - s > 2 && text[wordEnd - 1] is 's' && text[wordEnd - 2] is '\'' or '’') { wordEnd -= 2; possessive = true; }
             else if (j < end && text[j] is '\'' or '’' && text[j - 1] == 's' && (j + 1 >= end || !char.IsLetter(text[j + 1]))) { possessive = true; j++; }
-            if (j < end && text[j] == '.' && (IsDottedAcronym(text, s, wordEnd) || Abbreviations.Contains(text.AsSpan(s, wordEnd - s).ToString())))
+            // A middle initial ("Donald J. Trump") keeps its period and the name goes on.
+            bool initialLetter = wordEnd - s == 1 && char.IsUpper(text[s]) && j + 2 < end && text[j + 1] == ' ' && char.IsUpper(text[j + 2]);
+            if (j < end && text[j] == '.' && (initialLetter || IsDottedAcronym(text, s, wordEnd) || Abbreviations.Contains(text.AsSpan(s, wordEnd - s).ToString())))
             {
                 j++;
                 wordEnd = j;

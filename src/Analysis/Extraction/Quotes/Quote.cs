@@ -10,6 +10,8 @@ public enum QuoteKind
     Scare,
     /// <summary>Unbalanced quotation marks: what could not be extracted with certainty.</summary>
     Problem,
+    /// <summary>A title in quotation marks (a show, book, law, event: "This Week", "Fox and Friends"): nobody's words.</summary>
+    Title,
 }
 
 /// <summary>One quotation (or one problem with quotation marks) in an article.</summary>
@@ -30,9 +32,17 @@ public enum QuoteKind
 /// according_to, dash, previous_quote, previous_sentence, none; "+pronoun" when a pronoun was resolved; "unbalanced"
 /// for problems.</param>
 /// <param name="Paragraphs">Number of paragraphs the quotation spans.</param>
-/// <param name="Problem">For problem rows, what is wrong.</param>
+/// <param name="Problem">For problem rows, what is wrong; for a quotation without its closing mark (it ends with its
+/// paragraph), that note.</param>
 public sealed record Quote(string ArticleId, string Outlet, int Start, int End, int SentenceIndex, string Sentence,
-    string Text, QuoteKind Kind, string? Speaker, string? SpeakerText, string? Cue, string Rule, int Paragraphs, string? Problem) : ITextRecord;
+    string Text, QuoteKind Kind, string? Speaker, string? SpeakerText, string? Cue, string Rule, int Paragraphs, string? Problem) : ITextRecord
+{
+    /// <summary>
+    /// How far the speaker can be trusted, 0 to 1, from the rule that found it (0.9 for an explicit cue naming an
+    /// entity, lower for a pronoun, a description or a speaker carried over; 0 when there is none).
+    /// </summary>
+    public double Confidence { get; init; }
+}
 
 /// <summary>How many quotations an outlet attributes to one speaker.</summary>
 public sealed record SpeakerCount(string Outlet, string Speaker, int Quotes, int Articles);

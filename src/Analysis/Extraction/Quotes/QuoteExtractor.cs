@@ -36,8 +36,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (span.Problem is not null)
             {
                 var (s, e) = span.Segments.Count > 0 ? (span.Segments[0].Start, span.Segments[^1].End) : (span.Open, span.Open);
-                var snippet = text[s..e];
-                if (snippet.Length > 200) snippet = snippet[..200];
+                // Cut before copying: a paragraph of many stray marks would otherwise copy it once per mark.
+                var snippet = text.Substring(s, Math.Min(e - s, 200));
                 result.Add(new Quote(article.Id, outlet, s, e, sIndex, sText, snippet, QuoteKind.Problem, null, null, null,
                     "unbalanced", Math.Max(1, span.Segments.Count), span.Problem));
                 continue;
@@ -45,15 +45,53 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             var quoted = string.Join(" ", span.Segments.Select(g => text[g.Start..g.End].Trim()));
             int words = CountWords(quoted);
             bool standalone = IsStandalone(text, span, sentence);
-            var kind = words >= 5 || words >= 3 && standalone ? QuoteKind.Full : QuoteKind.Scare;
-            var who = Attribute(article, span, mentions, previous, kind, standalone, lastClose);
+            var kind = !standalone && IsTitle(quoted, words) ? QuoteKind.Title
+                : words >= 5 || words >= 2 && standalone ? QuoteKind.Full : QuoteKind.Scare;
+            var who = kind == QuoteKind.Title ? new Attribution(null, null, null, "title")
+                : Attribute(article, span, mentions, previous, kind, standalone, lastClose);
             lastClose = span.Close;
             var quote = new Quote(article.Id, outlet, span.Segments[0].Start, span.Close, sIndex, sText, quoted, kind,
-                who.Speaker, who.SpeakerText, who.Cue, who.Rule, span.Segments.Count, null);
+                who.Speaker, who.SpeakerText, who.Cue, who.Rule, span.Segments.Count, span.Note) { Confidence = Confidence(who) };
             result.Add(quote);
             if (kind == QuoteKind.Full) previous = quote;
         }
         return result;
+    }
+
+    /// <summary>
+    /// "This Week", "Fox and Friends.", "The Closer": every word capitalized (short function words aside), two to
+    /// eight words, no comma: the title of a show, book, law or event quoted mid-sentence, not someone's words.
+    /// </summary>
+    internal static bool IsTitle(string quoted, int words)
+    {
+        if (words is < 2 or > 8 || quoted.Contains(',')) return false;
+        var parts = quoted.TrimEnd('.', ' ', '?', '!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !char.IsUpper(parts[0][0]) && !char.IsDigit(parts[0][0])) return false;
+        foreach (var w in parts)
+            if (!char.IsUpper(w[0]) && !char.IsDigit(w[0]) && w != "&" && !TitleMinorWords.Contains(w)) return false;
+        return true;
+    }
+
+    private static readonly HashSet<string> TitleMinorWords = new(StringComparer.Ordinal)
+        { "a", "an", "the", "and", "of", "in", "on", "at", "to", "for", "with", "or", "from", "by" };
+
+    /// <summary>
+    /// How far the attribution can be trusted, from the rule that made it: an explicit cue naming an entity is near
+    /// certain; a pronoun, a description, a carried-over speaker or a cue in the previous sentence less so.
+    /// </summary>
+    private static double Confidence(Attribution who)
+    {
+        if (who.Speaker is null) return 0;
+        double c = who.Rule switch
+        {
+            var r when r.StartsWith("cue_after", StringComparison.Ordinal) || r.StartsWith("cue_before", StringComparison.Ordinal) => 0.9,
+            var r when r.StartsWith("dash", StringComparison.Ordinal) || r.StartsWith("according_to", StringComparison.Ordinal) => 0.85,
+            var r when r.StartsWith("previous_quote", StringComparison.Ordinal) => 0.75,
+            _ => 0.6,
+        };
+        if (who.Rule.EndsWith("+pronoun", StringComparison.Ordinal)) c -= 0.15;
+        if (who.Speaker.Length > 0 && char.IsLower(who.Speaker[0])) c -= 0.2;   // a description ("the official"), not a name
+        return Math.Round(c, 2);
     }
 
     private static int CountWords(string s)
@@ -72,8 +110,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// <summary>The quotation opens its sentence (after spaces) or its paragraph: it is quoted speech, not a term.</summary>
     private static bool IsStandalone(string text, QuoteSpan span, Sentence? sentence)
     {
+        // Backwards from the mark, so a long sentence of many quotes is not rescanned for each.
         int start = sentence?.Start ?? 0;
-        for (int i = start; i < span.Open; i++)
+        for (int i = span.Open - 1; i >= start; i--)
             if (!char.IsWhiteSpace(text[i]) && text[i] is not ('(' or '—' or '–')) return false;
         return true;
     }
@@ -84,13 +123,17 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var text = article.Text;
         var closeSentence = Provenance.SentenceNear(article, span.Close);
         var openSentence = Provenance.SentenceNear(article, span.Open);
-        var para = article.Paragraphs.FirstOrDefault(p => p.Start <= span.Close && span.Close < p.End);
         int afterStart = span.Close + 1;
-        int afterEnd = Math.Min(para?.End ?? text.Length, afterStart + MaxContext);
+        int afterEnd = Math.Min(ParagraphEnd(article, span.Close), afterStart + MaxContext);
         // The words before a quote stop at the previous quotation: its text names nobody who speaks this one.
         int beforeStart = Math.Max(Math.Max(openSentence?.Start ?? 0, span.Open - MaxContext), lastClose + 1);
 
-        if (After(article, afterStart, afterEnd, mentions, span.Open) is { } after) return after;
+        // "Stone told “senior campaign officials”": words right after a transitive cue name the listener, quoted from
+        // the source of the sentence ("according to the indictment"), not from the subject of the cue.
+        if (ObjectOfCue(text, beforeStart, span.Open))
+            return AccordingTo(article, openSentence?.Start ?? beforeStart, closeSentence?.End ?? afterEnd, mentions)
+                ?? new Attribution(null, null, null, "object_of_cue");
+        if (EndsSentence(text, span) is false && After(article, afterStart, afterEnd, mentions, span.Open) is { } after) return after;
         if (Dash(article, afterStart, mentions) is { } dash) return dash;
         if (Before(article, beforeStart, span.Open, mentions) is { } before) return before;
         if (AccordingTo(article, afterStart, Math.Min(closeSentence?.End ?? afterEnd, afterEnd), mentions) is { } acc) return acc;
@@ -102,10 +145,34 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (openSentence.Index > 0)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
-                if (Before(article, prev.Start, prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
+                if (Before(article, Math.Max(prev.Start, prev.End - MaxContext), prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
             }
         }
         return new Attribution(null, null, null, "none");
+    }
+
+    /// <summary>Verbs whose object is the listener: "told X", "asked X", "informed X".</summary>
+    private static readonly HashSet<string> TransitiveCues = new(StringComparer.Ordinal) { "told", "tells", "tell", "asked", "asks", "informed", "urged" };
+
+    /// <summary>The quotation directly follows a transitive cue (and an optional name): it is the cue's object.</summary>
+    private static bool ObjectOfCue(string text, int start, int open)
+    {
+        int k = open - 1;
+        while (k >= start && char.IsWhiteSpace(text[k])) k--;
+        int e = k + 1;
+        while (k >= start && char.IsLetter(text[k])) k--;
+        return e > k + 1 && TransitiveCues.Contains(text[(k + 1)..e]);
+    }
+
+    /// <summary>
+    /// The quoted words end with a full stop inside the marks: news prose then starts a new sentence after the
+    /// closing mark, so what follows is not this quotation's attribution (which takes a comma: “…,” she said).
+    /// </summary>
+    private static bool EndsSentence(string text, QuoteSpan span)
+    {
+        int k = span.Close - 1;
+        while (k > span.Open && char.IsWhiteSpace(text[k])) k--;
+        return k > span.Open && text[k] == '.' && span.Note is null;
     }
 
     private static string Suffix(string rule) => rule.EndsWith("+pronoun", StringComparison.Ordinal) ? "+pronoun" : "";
@@ -118,6 +185,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is ',' )) i++;
         // A full stop after the closing mark ends the attribution context (“… .” Then a new sentence.).
         if (i < end && text[i] is '.' or '!' or '?' && i == start) return null;
+        // The attribution starts right after the quote: a name, a pronoun, a description or the cue itself
+        // ("“…” despite Republicans’ vow" is not one).
+        if (!StartsAttribution(text, i, end)) return null;
         // Commas may separate the name from the verb ("Armando Falcon, OFHEO director, said").
         int clauseEnd = ClauseEnd(text, i, end, stopAtComma: false);
         var words = LowerWord().Matches(text[i..clauseEnd]);
@@ -131,7 +201,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false)?.With("according to", "according_to");
             // Speaker before the cue ("Netanyahu told", "State Department spokesman Matthew Miller said", "he added").
             if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true) is { } sb) return sb.With(w.Value, "cue_after");
-            // Speaker after the cue ("said Blinken in Qatar", "said the official").
+            // Speaker after the cue ("said Blinken in Qatar", "said the official"); after "told" comes the listener.
+            if (TransitiveCues.Contains(w.Value)) return null;
             int npEnd = ClauseEnd(text, at + w.Length, clauseEnd);
             if (Speaker(article, at + w.Length, npEnd, mentions, quoteOpen, nearestLast: false) is { } sa) return sa.With(w.Value, "cue_after");
             return null;
@@ -150,9 +221,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int at = start + cue.Index;
         if (cue.Value.StartsWith("according", StringComparison.Ordinal))
             return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false)?.With("according to", "according_to");
-        // "Blinken said: “…”", else the inverted "said Ivan Kulakov: “…”".
+        // "Blinken said: “…”", else the inverted "said Ivan Kulakov: “…”" (not after "told", whose object is the listener).
         return (Speaker(article, start, at, mentions, start, nearestLast: true)
-            ?? Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false))?.With(cue.Value, "cue_before");
+            ?? (TransitiveCues.Contains(cue.Value) ? null : Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false)))?.With(cue.Value, "cue_before");
     }
 
     private Attribution? AccordingTo(Article article, int start, int end, IReadOnlyList<EntityMention> mentions)
@@ -172,9 +243,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int i = start;
         while (i < text.Length && i < start + 4 && char.IsWhiteSpace(text[i])) i++;
         if (i >= text.Length || text[i] is not ('—' or '–')) return null;
-        foreach (var m in mentions)
-            if (m.Start > i && m.Start <= i + 4 && m.Kind == EntityKind.Person)
-                return new Attribution(m.Canonical, m.Text, "—", "dash");
+        for (int k = FirstAtOrAfter(mentions, i + 1); k < mentions.Count && mentions[k].Start <= i + 4; k++)
+            if (mentions[k].Kind == EntityKind.Person)
+                return new Attribution(mentions[k].Canonical, mentions[k].Text, "—", "dash");
         return null;
     }
 
@@ -183,9 +254,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     {
         if (end <= start) return null;
         EntityMention? best = null;
-        foreach (var m in mentions)
+        for (int k = FirstAtOrAfter(mentions, start); k < mentions.Count; k++)
         {
-            if (m.Start < start) continue;
+            var m = mentions[k];
             if (m.End > end) break;
             if (m.Kind is EntityKind.Person || best is null && m.Kind is EntityKind.Organization)
             {
@@ -202,36 +273,156 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var pronoun = near.Select(w => w.Trim(',', ';')).FirstOrDefault(Pronouns.Contains);
         if (pronoun is not null)
         {
-            if (pronoun is "he" or "she" or "He" or "She" && SubjectBefore(mentions, quoteOpen) is { } p)
+            if (pronoun is "he" or "she" or "He" or "She" && SubjectBefore(article, mentions, quoteOpen) is { } p)
                 return new Found(p.Canonical, pronoun, "+pronoun");
             return new Found(null, pronoun, "");
         }
-        // "the official", "a senior State Department official": a short phrase starting with a determiner.
-        int d = nearestLast ? Array.FindLastIndex(words, IsDeterminer) : IsDeterminer(words[0]) ? 0 : -1;
-        if (d < 0 || words.Length - d is < 2 or > 6 || words[d..].Any(w => NotInNounPhrase.Contains(w) || w.IndexOfAny(QuoteMarks) >= 0)) return null;
-        var np = string.Join(' ', words[d..]);
-        return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
+        return Description(words, nearestLast) is { } np ? new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "") : null;
+    }
+
+    /// <summary>
+    /// "the official", "a senior State Department official", "his lawyer": a determiner (or possessive) and the
+    /// words after it up to a preposition or adverb ("The congressman over the weekend" → "the congressman"). Before
+    /// a cue the subject opens the clause, so the first such phrase wins; a phrase naming a time ("the weekend") is
+    /// never a speaker.
+    /// </summary>
+    private static string? Description(string[] words, bool beforeCue)
+    {
+        int d = beforeCue ? Array.FindIndex(words, IsDeterminer) : IsDeterminer(words[0]) ? 0 : -1;
+        if (d < 0) return null;
+        int e = d + 1;
+        while (e < words.Length && !PhraseBreaks.Contains(words[e]) && words[e].IndexOfAny(QuoteMarks) < 0 && !words[e].EndsWith(','))
+            e++;
+        if (e < words.Length && words[e].EndsWith(',') && !PhraseBreaks.Contains(words[e].TrimEnd(','))) e++;
+        var np = words[d..e].Select(w => w.TrimEnd(',')).ToArray();
+        if (np.Length is < 2 or > 6 || np.Any(w => NotInNounPhrase.Contains(w)) || TimeWords.Contains(np[^1])) return null;
+        return string.Join(' ', np);
     }
 
     private static readonly HashSet<string> NotInNounPhrase = new(StringComparer.OrdinalIgnoreCase)
         { "that", "which", "who", "whom", "whose", "when", "where", "because", "if", "and", "but", "is", "was", "are", "were" };
-    private static readonly char[] QuoteMarks = ['"', '“', '”', '‘', '’', '«', '»'];
 
-    private static bool IsDeterminer(string w) => w is "the" or "a" or "an" or "The" or "A" or "An";
+    /// <summary>Words that end a description: prepositions (but "of", as in "the head of the agency"), adverbs, conjunctions.</summary>
+    private static readonly HashSet<string> PhraseBreaks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "over", "on", "in", "at", "for", "with", "from", "by", "about", "after", "before", "during", "to", "into", "since",
+        "also", "then", "later", "again", "earlier", "today", "yesterday", "recently", "previously", "once", "still",
+        "has", "had", "have", "would", "will", "could", "did", "does", "that", "and", "but", "who", "which",
+    };
+
+    /// <summary>Nouns of time: "the weekend", "the day" name when, not who.</summary>
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "weekend", "week", "day", "days", "night", "morning", "afternoon", "evening", "year", "years", "month", "months",
+        "time", "moment", "past", "future", "hour", "hours", "season", "summer", "winter", "spring", "autumn", "fall",
+    };
 
     /// <summary>
-    /// The person a pronoun refers to: the first person named in the last sentence before <paramref name="offset"/>
-    /// that names one (the subject, more often than a name in a later phrase: "Blinken stressed the death of Sinwar … He noted").
+    /// After the closing mark (and a comma) comes a capitalized word, a pronoun, a determiner or a speech verb:
+    /// anything else ("despite", "and", "to") continues the sentence and attributes nothing.
     /// </summary>
-    private static EntityMention? SubjectBefore(IReadOnlyList<EntityMention> mentions, int offset)
+    private bool StartsAttribution(string text, int i, int end)
     {
-        EntityMention? subject = null;
-        foreach (var m in mentions)
+        if (i >= end) return false;
+        if (char.IsUpper(text[i]) || text[i] is '—' or '–' or '(') return true;
+        int e = i;
+        while (e < end && char.IsLetter(text[e])) e++;
+        var w = text[i..e];
+        return Pronouns.Contains(w) || IsDeterminer(w) || IsCue(w) || w is "his" or "her" or "their" or "its" or "according";
+    }
+    private static readonly char[] QuoteMarks = ['"', '“', '”', '‘', '’', '«', '»'];
+
+    private static bool IsDeterminer(string w) => w is "the" or "a" or "an" or "The" or "A" or "An" or "his" or "her" or "their" or "its" or "His" or "Her" or "Their" or "Its";
+
+    /// <summary>
+    /// The person a pronoun refers to: the grammatical subject of the nearest sentence that has a person as its
+    /// subject (named within its first words and outside quotation marks), walking back over sentences whose subject
+    /// is itself a pronoun ("He said he “respects” Grassley … “…,” he said" → the person of the sentence before,
+    /// not Grassley). Falls back to the first person named in the latest sentence naming one.
+    /// </summary>
+    private static EntityMention? SubjectBefore(Article article, IReadOnlyList<EntityMention> mentions, int offset)
+    {
+        var text = article.Text;
+        var sentence = Provenance.SentenceNear(article, offset);
+        int k = FirstAtOrAfter(mentions, offset) - 1, stop = Math.Max(-1, k - MaxLookBack);
+        EntityMention? fallback = null;
+        for (int si = sentence?.Index ?? -1, seen = 0; si >= 0 && seen < 6 && k > stop; si--, seen++)
         {
-            if (m.Start >= offset) break;
-            if (m.Kind == EntityKind.Person && (subject is null || m.SentenceIndex != subject.SentenceIndex)) subject = m;
+            var s = article.Sentences[si];
+            // The part of the sentence before the offset, quotations left out.
+            int end = Math.Min(s.End, offset);
+            EntityMention? subject = null;
+            while (k > stop && mentions[k].Start >= s.Start)
+            {
+                var m = mentions[k--];
+                if (m.Start >= end || m.Kind != EntityKind.Person) continue;
+                // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
+                int from = SubjectStart(text, s.Start, end);
+                if (m.Start - from <= 60 && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
+                else if (fallback is null && (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))) fallback = m;
+            }
+            if (subject is not null) return subject;
         }
-        return subject;
+        return fallback;
+    }
+
+    /// <summary>Where a sentence's subject starts: after a leading quotation and its attribution's comma, if any.</summary>
+    private static int SubjectStart(string text, int start, int end)
+    {
+        int i = start;
+        while (i < end && char.IsWhiteSpace(text[i])) i++;
+        return i;
+    }
+
+    private static int WordsBetween(string text, int a, int b)
+    {
+        int n = 0;
+        bool inWord = false;
+        for (int i = a; i < b; i++)
+        {
+            bool w = char.IsLetterOrDigit(text[i]);
+            if (w && !inWord) n++;
+            inWord = w;
+        }
+        return n;
+    }
+
+    /// <summary>An odd number of double quotation marks between the sentence start and the offset: inside a quotation.</summary>
+    private static bool InsideQuotes(string text, int start, int offset)
+    {
+        int marks = 0;
+        for (int i = start; i < offset; i++)
+            if (text[i] is '"' or '“' or '”') marks++;
+        return marks % 2 == 1;
+    }
+
+    private const int MaxLookBack = 200;
+
+    /// <summary>Index of the first mention starting at or after <paramref name="offset"/> (mentions are in text order).</summary>
+    private static int FirstAtOrAfter(IReadOnlyList<EntityMention> mentions, int offset)
+    {
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>End of the paragraph holding <paramref name="offset"/> (binary search: paragraphs are in text order).</summary>
+    private static int ParagraphEnd(Article article, int offset)
+    {
+        var ps = article.Paragraphs;
+        int lo = 0, hi = ps.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (offset < ps[mid].Start) hi = mid - 1;
+            else if (offset >= ps[mid].End) lo = mid + 1;
+            else return ps[mid].End;
+        }
+        return article.Text.Length;
     }
 
     private sealed record Found(string? Speaker, string Text, string Suffix)
@@ -245,7 +436,26 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private static int ClauseEnd(string text, int i, int end, bool stopAtComma = true)
     {
         for (; i < end; i++)
-            if (text[i] is '.' or ';' or ':' or '!' or '?' or '\n' or '“' or '"' or '(' or '—' || stopAtComma && text[i] == ',') return i;
+            if (text[i] is '.' && !AbbreviationPeriod(text, i) || text[i] is ';' or ':' or '!' or '?' or '\n' or '“' or '"' or '(' or '—'
+                || stopAtComma && text[i] == ',') return i;
         return end;
     }
+
+    /// <summary>Titles and initials keep their period inside a clause: "Mr. Pence said", "Sen. Ann Lee", "Donald J. Trump", "U.S. officials".</summary>
+    internal static bool AbbreviationPeriod(string text, int dot)
+    {
+        if (dot + 1 < text.Length && char.IsLetter(text[dot + 1])) return true;   // U.S., D.C.
+        int k = dot - 1;
+        while (k >= 0 && char.IsLetter(text[k])) k--;
+        int len = dot - k - 1;
+        if (len == 0 || !char.IsUpper(text[k + 1])) return false;
+        return len == 1 || TitleAbbreviations.Contains(text.Substring(k + 1, len));
+    }
+
+    private static readonly HashSet<string> TitleAbbreviations = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt", "Sgt", "Prof", "Rev", "St", "Jr", "Sr", "Lt", "Cmdr",
+        "Adm", "Maj", "Pres", "Supt", "Insp", "Det", "Hon", "Amb", "Atty", "Mx", "Messrs",
+    };
+
 }

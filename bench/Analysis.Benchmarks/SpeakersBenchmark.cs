@@ -1,0 +1,58 @@
+using Analysis;
+using Analysis.Evaluation;
+
+namespace Analysis.Benchmarks;
+
+/// <summary>
+/// Accuracy of quotes and entities on the hand-labelled articles (tests/Analysis.Tests/Quotes/Data/speakers.tsv,
+/// tests/Analysis.Tests/Entities/Data/mentions.tsv): precision and recall per field, development and held-out
+/// parts apart. <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- speakers [--errors]</c>.
+/// <c>-- speakers-dump CORPUS ID…</c> prints an article with the extractor's rows and raw offsets, as a
+/// labelling aid (the labels are typed by reading the text, not copied from it).
+/// </summary>
+public static class SpeakersBenchmark
+{
+    public static void Run(string[] args)
+    {
+        var root = RepositoryPaths.Root(AppContext.BaseDirectory);
+        if (SpeakerEvaluation.Missing(root) is { } missing) { Console.WriteLine($"speakers: {missing}: nothing to score."); return; }
+        var (dev, held) = SpeakerEvaluation.Run(root);
+        Console.WriteLine(SpeakerEvaluation.Format(dev, "development (tuned on)"));
+        Console.WriteLine(SpeakerEvaluation.Format(held, "held-out (never tuned on)"));
+        if (args.Contains("--errors"))
+            foreach (var e in dev.Errors) Console.WriteLine("dev  " + e);
+        if (args.Contains("--held-out-errors"))
+            foreach (var e in held.Errors) Console.WriteLine("held " + e);
+    }
+
+    public static void Dump(string[] args)
+    {
+        var root = RepositoryPaths.Root(AppContext.BaseDirectory);
+        var corpus = Corpus.Load(SpeakerEvaluation.CorpusFolder(root, args[1]));
+        var entities = corpus.Entities();
+        var quotes = corpus.Quotes();
+        foreach (var id in args[2..])
+        {
+            var a = corpus[id];
+            Console.WriteLine($"=== {args[1]} {id} held-out={SpeakerEvaluation.IsHeldOut(id)} outlet={a.Outlet} byline={a.Byline}");
+            foreach (var p in a.Paragraphs)
+            {
+                var (rs, _) = SpeakerEvaluation.ToRaw(a, p.Start, p.End);
+                Console.WriteLine($"[{rs}] {a.Text[p.Start..p.End]}");
+            }
+            Console.WriteLine("--- quotes");
+            foreach (var q in quotes.Where(q => q.ArticleId == id))
+            {
+                var (rs, re) = SpeakerEvaluation.ToRaw(a, q.Start, q.End);
+                var t = q.Text.Length > 50 ? q.Text[..50] : q.Text;
+                Console.WriteLine($"Q\t{rs}\t{re}\t{q.Kind}\t{q.Speaker ?? "-"}\t{q.Rule}\t{t}");
+            }
+            Console.WriteLine("--- entities");
+            foreach (var m in entities.In(id))
+            {
+                var (rs, re) = SpeakerEvaluation.ToRaw(a, m.Start, m.End);
+                Console.WriteLine($"E\t{rs}\t{re}\t{m.Text}\t{m.Canonical}\t{m.Kind.ToString().ToLowerInvariant()}");
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Analysis;
+
+namespace Analysis.Tests.Quotes;
+
+/// <summary>
+/// Issue 14's attribution examples, each as a sentence written for this test in the same shape as the corpus text
+/// that went wrong (no corpus text is copied).
+/// </summary>
+public class AttributionExampleTests
+{
+    private static IReadOnlyList<Quote> Quotes(string text) => Corpus.FromTexts(("a", text)).Quotes();
+
+    private static Quote Single(string text, QuoteKind kind = QuoteKind.Full) => Assert.Single(Quotes(text), q => q.Kind == kind);
+
+    [Theory]
+    [InlineData("The vote was close. \"Certainly not,\" Mr. Haverford said.", "Haverford")]
+    [InlineData("The debate went on. \"Pirates don't have a seat at this table,\" Mr. Wendler said on Monday.", "Wendler")]
+    [InlineData("Owen Tremaine praised her. \"She has a great many friends here,\" Ms. Castellane said.", "Castellane")]
+    [InlineData("\"We will not move on this at all,\" Sen. Orlaith Brennock said.", "Orlaith Brennock")]
+    [InlineData("\"We will not move on this at all,\" Gov. Brennock said.", "Brennock")]
+    public void HonorificAndNameBeforeTheCue(string text, string speaker)
+    {
+        var q = Assert.Single(Quotes(text));
+        Assert.Equal(speaker, q.Speaker);
+        Assert.StartsWith("cue_after", q.Rule);
+        Assert.True(q.Confidence >= 0.8, $"confidence {q.Confidence}");
+    }
+
+    [Fact]
+    public void HonorificNameWithoutQuoteIsStillAPerson()
+    {
+        var people = Corpus.FromTexts(("a", "Mr. Haverford said the two leaders would meet again in the spring.")).Entities().People.ToList();
+        var m = Assert.Single(people);
+        Assert.Equal("Haverford", m.Canonical);
+    }
+
+    [Fact]
+    public void PronounGoesToTheSubjectNotTheNearestName()
+    {
+        var text = "Ellery Dunmore spent the week touring dairy farms. He said he \"admires\" Quillon for his work on the bill. " +
+                   "\"I have enormous respect for the farmers of this state,\" he said.";
+        var q = Single(text);
+        Assert.Equal("Ellery Dunmore", q.Speaker);
+    }
+
+    [Fact]
+    public void TheAskerIsTheSubjectNotTheOneAsked()
+    {
+        var q = Assert.Single(Quotes("The chief justice also asked Mr. Pellingham \"how many cases like this one were ever brought here.\""));
+        Assert.NotEqual("Pellingham", q.Speaker);
+        Assert.Equal("the chief justice", q.Speaker);
+    }
+
+    [Fact]
+    public void QuotedListenerInReportedSpeechIsNotTheSubjectsWords()
+    {
+        var q = Assert.Single(Quotes("According to the complaint, Mr. Varnell later told \"senior campaign staff members\" about the plan."));
+        Assert.NotEqual("Varnell", q.Speaker);
+    }
+
+    [Theory]
+    [InlineData("The senator appeared on \"Meet the Voters\" on Sunday.")]
+    [InlineData("She said so in an interview with \"Good Morning Riverside.\"")]
+    [InlineData("He was interviewed on CNN's \"State of the Nation\" about the bill.")]
+    public void TitlesOfShowsAreNotQuotations(string text)
+    {
+        var q = Assert.Single(Quotes(text));
+        Assert.Equal(QuoteKind.Title, q.Kind);
+        Assert.Null(q.Speaker);
+    }
+
+    [Fact]
+    public void ATimePhraseIsNeverTheSpeaker()
+    {
+        var q = Assert.Single(Quotes("The congressman over the weekend joked that critics would \"come after\" him."));
+        Assert.NotEqual("the weekend", q.Speaker);
+    }
+
+    [Fact]
+    public void NestedStraightQuotesStayInsideTheOuterQuotation()
+    {
+        var q = Single("\"That is what they call \"routine,\" and it is part of every such program,\" the director said.");
+        Assert.Equal("That is what they call \"routine,\" and it is part of every such program,", q.Text);
+        Assert.Equal("the director", q.Speaker);
+    }
+
+    [Fact]
+    public void AQuotationRunningToTheParagraphEndIsAQuotation()
+    {
+        var text = "Tamsin Orrery spoke on Friday.\n\n\"We are not going to stop until every family is home and safe, whatever it takes...\n\nThe talks resume next week.";
+        var q = Single(text);
+        Assert.Equal("Tamsin Orrery", q.Speaker);
+        Assert.EndsWith("whatever it takes...", q.Text);
+        Assert.NotNull(q.Problem);   // the missing closing mark is noted, the quotation kept
+    }
+
+    [Fact]
+    public void AFullStopInsideTheMarksEndsTheAttributionContext()
+    {
+        var text = "Ada Quill said: \"We will see this through to the end.\" The chair of the board, Noel Brask, warned of delays.";
+        var q = Single(text);
+        Assert.Equal("Ada Quill", q.Speaker);
+    }
+
+    [Fact]
+    public void WordsContinuingTheSentenceAreNoAttribution()
+    {
+        var q = Single("Mara Ellison says the panel \"will do the job it was set up to do\" despite the Whigs' vow to stay away.");
+        Assert.Equal("Mara Ellison", q.Speaker);
+    }
+}

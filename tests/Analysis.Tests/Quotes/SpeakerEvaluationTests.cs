@@ -1,0 +1,42 @@
+using Analysis;
+using Analysis.Evaluation;
+
+namespace Analysis.Tests.Quotes;
+
+/// <summary>
+/// The labelled quotations and entity mentions (Quotes/Data/speakers.tsv, Entities/Data/mentions.tsv) scored as the
+/// benchmark's <c>speakers</c> command does. Needs ../shared/corpora (skipped without it). The floors sit under the
+/// figures measured in docs/text.md so a regression fails; the targets are printed by the benchmark.
+/// </summary>
+public class SpeakerEvaluationTests(ITestOutputHelper output)
+{
+    private static readonly string Root = RepositoryPaths.Root(AppContext.BaseDirectory);
+
+    [Fact]
+    public void LabelledDataIsLargeEnoughAndKeepsAHeldOutPart()
+    {
+        var (quotes, _) = SpeakerEvaluation.ReadQuotes(SpeakerEvaluation.QuotesFile(Root));
+        var (mentions, _) = SpeakerEvaluation.ReadMentions(SpeakerEvaluation.MentionsFile(Root));
+        Assert.True(quotes.Count >= 300, $"{quotes.Count} labelled quotations");
+        Assert.True(mentions.Count >= 600, $"{mentions.Count} labelled mentions");
+        Assert.InRange(quotes.Count(q => SpeakerEvaluation.IsHeldOut(q.ArticleId)), 60, quotes.Count / 2);
+        Assert.InRange(mentions.Count(m => SpeakerEvaluation.IsHeldOut(m.ArticleId)), 120, mentions.Count / 2);
+        Assert.All(mentions, m => Assert.Contains(m.Kind, new[] { "person", "organization", "place", "group" }));
+    }
+
+    [Fact]
+    public void QuotesAndNamesOnTheLabelledArticles()
+    {
+        Assert.SkipWhen(SpeakerEvaluation.Missing(Root) is not null, $"{SpeakerEvaluation.Missing(Root)}: the labelled articles live in ../shared");
+        var (dev, held) = SpeakerEvaluation.Run(Root);
+        output.WriteLine(SpeakerEvaluation.Format(dev, "development"));
+        output.WriteLine(SpeakerEvaluation.Format(held, "held-out"));
+        foreach (var (s, name) in new[] { (dev, "development"), (held, "held-out") })
+        {
+            Assert.True(s.QuoteSpans.F1 >= 0.95, $"{name}: quote span F1 {s.QuoteSpans.F1:P1}");
+            Assert.True(s.SpeakerAccuracy >= 0.65, $"{name}: speaker accuracy {s.SpeakerAccuracy:P1}");
+            Assert.True(s.Canonical.F1 >= 0.80, $"{name}: canonical-name F1 {s.Canonical.F1:P1}");
+            Assert.True(s.KindAccuracy >= 0.93, $"{name}: kind accuracy {s.KindAccuracy:P1}");
+        }
+    }
+}
