@@ -75,7 +75,7 @@ internal static class StoryTerms
         EndRun();
     }
 
-    private static readonly HashSet<string> TitleHeads = new(DefaultLexicon.TitleHeads.Append("Prime"), StringComparer.Ordinal);
+    private static readonly HashSet<string> TitleHeads = new(Gazetteer.Default.TitleHeads.Append("Prime"), StringComparer.Ordinal);
 
     /// <summary>A name word as written, without a possessive ending ("Israel’s" → "Israel").</summary>
     private static string Surface(ReadOnlySpan<char> s) =>
