@@ -142,11 +142,12 @@ internal sealed class StoryGraph
         for (int i = 0; i < n; i++) found[i] = [];
         long comparisons = 0;
         var lockObject = new object();
-        var partial = new ThreadLocal<Dictionary<int, float>>(() => new());
+        // Per thread: a dense accumulator of partial dot products and the articles it touched (no hashing per posting).
+        var partial = new ThreadLocal<(float[] Score, List<int> Touched)>(() => (new float[n], new List<int>()));
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var score = partial.Value!;
-            score.Clear();
+            var (score, touched) = partial.Value;
+            touched.Clear();
             var cs = vectors.RowColumns(i);
             var vs = vectors.RowValues(i);
             for (int p = 0; p < cs.Length; p++)
@@ -160,18 +161,22 @@ internal sealed class StoryGraph
                     for (int q = from; q < to; q++)
                     {
                         int j = list[q];
-                        if (j != i) score[j] = score.GetValueOrDefault(j) + vs[p];
+                        if (j == i) continue;
+                        if (score[j] == 0) touched.Add(j);
+                        score[j] += vs[p];
                     }
                 }
             }
             // Exact similarity for the strongest candidates only.
-            var best = score.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(keep * 2)
-                .Select(s => (Other: s.Key, Similarity: (float)(Similarity(vectors, embeddings, i, s.Key, options.EmbeddingWeight) * TimeFactor(dates[i], dates[s.Key], options))))
+            var candidates = touched.Select(j => (Other: j, Partial: score[j])).OrderByDescending(c => c.Partial).ThenBy(c => c.Other).Take(keep * 2).ToList();
+            foreach (int j in touched) score[j] = 0;
+            var best = candidates
+                .Select(c => (c.Other, Similarity: (float)(Similarity(vectors, embeddings, i, c.Other, options.EmbeddingWeight) * TimeFactor(dates[i], dates[c.Other], options))))
                 .Where(s => s.Similarity >= MinEdge)
                 .OrderByDescending(s => s.Similarity).ThenBy(s => s.Other).Take(keep).ToList();
             lock (lockObject)
             {
-                comparisons += Math.Min(score.Count, keep * 2);
+                comparisons += candidates.Count;
                 found[i] = best;
             }
         });
