@@ -134,7 +134,9 @@ public class NumberPropertyTests
 
     [Fact]
     public void RangesShareTheirUnitAndReadBothEnds() =>
-        Gen.Select(Gen.Int[1, 9999], Gen.Int[1, 9999], Gen.Int[0, 3]).Where((a, b, _) => a < b).Sample((a, b, form) =>
+        // In words, a lower end under a thousand before an upper end over it shares the upper end's scale in news
+        // usage ("two to four thousand" is 2,000-4,000), so "two to four thousand eight hundred" is not generated.
+        Gen.Select(Gen.Int[1, 9999], Gen.Int[1, 9999], Gen.Int[0, 3]).Where((a, b, form) => a < b && !(form == 3 && a < 1000 && b >= 1000)).Sample((a, b, form) =>
         {
             string written = form switch
             {
