@@ -42,12 +42,8 @@ public sealed class CoverageAnalysis
         Options = options;
         _figures = new(() => corpus.Figures(options.Figures));
         // Figures are compared within a story only: another story's hostage count is no contradiction.
-        _reconciliation = new(() => Figures.Reconcile(corpus, new ReconcileOptions
-        {
-            SameDateDays = options.Reconcile?.SameDateDays ?? new ReconcileOptions().SameDateDays,
-            OccurrenceDays = options.Reconcile?.OccurrenceDays ?? new ReconcileOptions().OccurrenceDays,
-            SameStory = options.Reconcile?.SameStory ?? StoryGroups,
-        }));
+        _reconciliation = new(() => Figures.Reconcile(corpus,
+            (options.Reconcile ?? new ReconcileOptions()) with { SameStory = options.Reconcile?.SameStory ?? StoryGroups }));
         _quotes = new(() => corpus.Quotes());
         // Yearless dates take their year from the article's own story, never from an unrelated article.
         // A stream batch reads each article alone, so it needs no stories (and must not depend on its batch).

@@ -16,7 +16,7 @@ public enum Verdict
 }
 
 /// <summary>Options for <see cref="FigureReconciliation.Reconcile"/>.</summary>
-public sealed class ReconcileOptions
+public sealed record ReconcileOptions
 {
     /// <summary>Articles at most this many days apart count as the same date (default 2).</summary>
     public int SameDateDays { get; set; } = 2;
