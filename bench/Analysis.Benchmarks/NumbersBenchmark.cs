@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Analysis;
-using Analysis.Tests.Numbers;
+using Analysis.Tests.Extraction.Numbers;
 
 namespace Analysis.Benchmarks;
 

@@ -4,8 +4,8 @@ using Analysis.Evaluation;
 namespace Analysis.Benchmarks;
 
 /// <summary>
-/// Accuracy of quotes and entities on the hand-labelled articles (tests/Analysis.Tests/Quotes/Data/speakers.tsv,
-/// tests/Analysis.Tests/Entities/Data/mentions.tsv): precision and recall per field, development and held-out
+/// Accuracy of quotes and entities on the hand-labelled articles (tests/Analysis.Tests/Extraction/Quotes/Data/speakers.tsv,
+/// tests/Analysis.Tests/Extraction/Entities/Data/mentions.tsv): precision and recall per field, development and held-out
 /// parts apart. <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- speakers [--errors]</c>.
 /// <c>-- speakers-dump CORPUS ID…</c> prints an article with the extractor's rows and raw offsets, as a
 /// labelling aid (the labels are typed by reading the text, not copied from it).

@@ -1,6 +1,6 @@
 using Analysis;
 
-namespace Analysis.Tests.Numbers;
+namespace Analysis.Tests.Extraction.Numbers;
 
 /// <summary>
 /// Issue 15's figure-level failures, each with a sentence of our own of the same shape: what the figure API must

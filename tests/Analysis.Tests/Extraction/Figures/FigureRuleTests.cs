@@ -1,6 +1,6 @@
 
 using Analysis;
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>Single rules of the grammar and the context rules, positive and negative, with exact offsets.</summary>
 public class FigureRuleTests

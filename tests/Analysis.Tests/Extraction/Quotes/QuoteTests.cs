@@ -1,11 +1,11 @@
 using Analysis;
-using Analysis.Tests.Entities;
+using Analysis.Tests.Extraction.Entities;
 
-namespace Analysis.Tests.Quotes;
+namespace Analysis.Tests.Extraction.Quotes;
 
 public class QuoteTests
 {
-    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Quotes/Data/quotes.tsv");
+    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Extraction/Quotes/Data/quotes.tsv");
 
     [Theory]
     [MemberData(nameof(Rows))]

@@ -1,7 +1,7 @@
 using Analysis;
 using System.Globalization;
 
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>One labelled sentence of Data/figures.tsv: the figures a careful reader finds in it.</summary>
 public sealed record FigureCase(string Source, string Sentence, IReadOnlyList<ExpectedFigure> Expected)
@@ -38,7 +38,7 @@ public static class FigureCaseData
 
     private static IReadOnlyList<FigureCase> Load(string file)
     {
-        var path = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Figures", "Data", file);
+        var path = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Extraction", "Figures", "Data", file);
         var list = new List<FigureCase>();
         foreach (var line in File.ReadLines(path).Skip(1))
         {

@@ -1,10 +1,10 @@
 using Analysis;
 using Analysis.Evaluation;
 
-namespace Analysis.Tests.Quotes;
+namespace Analysis.Tests.Extraction.Quotes;
 
 /// <summary>
-/// The labelled quotations and entity mentions (Quotes/Data/speakers.tsv, Entities/Data/mentions.tsv) scored as the
+/// The labelled quotations and entity mentions (Extraction/Quotes/Data/speakers.tsv, Extraction/Entities/Data/mentions.tsv) scored as the
 /// benchmark's <c>speakers</c> command does. Needs ../shared/corpora (skipped without it). The floors sit under the
 /// figures measured in docs/text.md so a regression fails; the targets are printed by the benchmark.
 /// </summary>

@@ -1,11 +1,11 @@
 using Analysis;
-using Analysis.Tests.Entities;
+using Analysis.Tests.Extraction.Entities;
 
-namespace Analysis.Tests.Timeline;
+namespace Analysis.Tests.Extraction.Timeline;
 
 public class TimelineTests
 {
-    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Timeline/Data/relative-dates.tsv");
+    public static TheoryData<string, string, string, string, string> Rows() => LabelledData.Five("Extraction/Timeline/Data/relative-dates.tsv");
 
     [Theory]
     [MemberData(nameof(Rows))]

@@ -1,13 +1,13 @@
 using Analysis;
 using Xunit;
 
-namespace Analysis.Tests.Entities;
+namespace Analysis.Tests.Extraction.Entities;
 
 /// <summary>Precision and recall of the recognizer on hand-labelled sentences (Data/entities.tsv).</summary>
 public class EntityEvaluation(ITestOutputHelper output)
 {
     private static IEnumerable<(string Text, List<(string Name, string Kind)> Gold)> Rows() =>
-        LabelledData.Rows("Entities/Data/entities.tsv")
+        LabelledData.Rows("Extraction/Entities/Data/entities.tsv")
             .Select(f => (f[0], f[1].Split(" ; ").Select(g => g.Split('/')).Select(p => (p[0].Trim(), p[1].Trim())).ToList()));
 
     private static string KindName(EntityKind k) => k switch

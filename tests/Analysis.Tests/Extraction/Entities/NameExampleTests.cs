@@ -1,6 +1,6 @@
 using Analysis;
 
-namespace Analysis.Tests.Entities;
+namespace Analysis.Tests.Extraction.Entities;
 
 /// <summary>Issue 14's name examples, as sentences written for this test in the same shape.</summary>
 public class NameExampleTests

@@ -2,7 +2,7 @@ using System.Globalization;
 using Analysis;
 using Analysis.Tests.Loading;
 
-namespace Analysis.Tests.Numbers;
+namespace Analysis.Tests.Extraction.Numbers;
 
 /// <summary>The written sentences of Data/numbers-written.tsv: each yields exactly the numbers labelled for it.</summary>
 public class NumberCaseTests
@@ -17,7 +17,7 @@ public class NumberCaseTests
     }
 
     private static readonly Lazy<List<(string Tag, string Sentence, List<Expected> Expected)>> Cases = new(() =>
-        TestFiles.Tsv("Numbers", "Data", "numbers-written.tsv").Skip(1).Select(c => (c[0], c[1], Parse(c[2]))).ToList());
+        TestFiles.Tsv("Extraction", "Numbers", "Data", "numbers-written.tsv").Skip(1).Select(c => (c[0], c[1], Parse(c[2]))).ToList());
 
     private static List<Expected> Parse(string cell) => cell == "-" ? [] : cell.Split(" ; ").Select(e =>
     {

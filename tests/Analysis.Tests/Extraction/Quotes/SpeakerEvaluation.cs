@@ -4,7 +4,7 @@ namespace Analysis.Evaluation;
 
 /// <summary>
 /// Scores quotes (span, speaker) and entity mentions (canonical name, kind) against the hand-labelled files
-/// tests/Analysis.Tests/Quotes/Data/speakers.tsv and tests/Analysis.Tests/Entities/Data/mentions.tsv. The labels
+/// tests/Analysis.Tests/Extraction/Quotes/Data/speakers.tsv and tests/Analysis.Tests/Extraction/Entities/Data/mentions.tsv. The labels
 /// hold article ids and raw offsets only; the texts are read from ../shared/corpora (bbc, allsides) and the
 /// repository's seeds at run time. Every article named in a file is labelled in full, so precision is defined.
 /// The held-out part (article id hash mod 3 = 0) was fixed before any rule was tuned and is never tuned on.
@@ -43,8 +43,8 @@ internal static class SpeakerEvaluation
         return h % 3 == 0;
     }
 
-    public static string QuotesFile(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Quotes", "Data", "speakers.tsv");
-    public static string MentionsFile(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Entities", "Data", "mentions.tsv");
+    public static string QuotesFile(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Extraction", "Quotes", "Data", "speakers.tsv");
+    public static string MentionsFile(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Extraction", "Entities", "Data", "mentions.tsv");
 
     private static IEnumerable<string[]> Rows(string path) =>
         File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Analysis;
 
-namespace Analysis.Tests.Quotes;
+namespace Analysis.Tests.Extraction.Quotes;
 
 /// <summary>
 /// Quote extraction grows linearly with its input (issue 16, item 4). No absolute time is asserted: the same test

@@ -1,4 +1,4 @@
-namespace Analysis.Tests.Entities;
+namespace Analysis.Tests.Extraction.Entities;
 
 /// <summary>Reads the hand-labelled TSV files of the text tests (blank lines and # comments skipped).</summary>
 internal static class LabelledData

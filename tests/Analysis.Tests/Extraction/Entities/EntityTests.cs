@@ -1,6 +1,6 @@
 
 using Analysis;
-namespace Analysis.Tests.Entities;
+namespace Analysis.Tests.Extraction.Entities;
 
 public class EntityTests
 {

@@ -1,7 +1,7 @@
 using Analysis;
 using CsCheck;
 
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>Any text yields figures whose offsets are valid, never an exception or a hang.</summary>
 public class FigureFuzzTests

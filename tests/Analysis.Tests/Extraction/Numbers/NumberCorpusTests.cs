@@ -1,6 +1,6 @@
 using Analysis.Tests.Loading;
 
-namespace Analysis.Tests.Numbers;
+namespace Analysis.Tests.Extraction.Numbers;
 
 /// <summary>
 /// The labelled articles of Data/numbers-corpus.tsv (see Data/README.md): acceptance on the held-out part. BBC and

@@ -1,7 +1,7 @@
 using Analysis;
 using GenericChart = Plotly.NET.GenericChart;
 
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>The seed facts an analyst checks first, reconciled across the five seed articles.</summary>
 public class ReconciliationTests

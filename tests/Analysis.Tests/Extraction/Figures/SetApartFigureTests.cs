@@ -1,6 +1,6 @@
 
 using Analysis;
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>Figures in captions and posts are read only when asked, with offsets into <c>Article.Raw</c>.</summary>
 public class SetApartFigureTests

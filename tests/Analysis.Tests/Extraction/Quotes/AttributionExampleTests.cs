@@ -1,6 +1,6 @@
 using Analysis;
 
-namespace Analysis.Tests.Quotes;
+namespace Analysis.Tests.Extraction.Quotes;
 
 /// <summary>
 /// Issue 14's attribution examples, each as a sentence written for this test in the same shape as the corpus text

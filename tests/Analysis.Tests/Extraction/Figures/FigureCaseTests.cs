@@ -1,6 +1,6 @@
 
 using Analysis;
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>The labelled sentences of Data/figures.tsv, one test per row, and the precision/recall over all of them.</summary>
 public class FigureCaseTests

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Analysis;
 
-namespace Analysis.Tests.Numbers;
+namespace Analysis.Tests.Extraction.Numbers;
 
 /// <summary>One labelled numeric expression: where it is in an article file and what it says.</summary>
 public sealed record LabelledNumber(string Article, string Split, int Start, int End, double Value, double? High, string Kind, string Qualifier)
@@ -30,13 +30,13 @@ public sealed record NumberScore(int Gold, int Found, int Matched, int Qualifier
 }
 
 /// <summary>
-/// Scores <see cref="Analysis.Numbers.Find(string)"/> against the labelled articles of Numbers/Data. Article texts are read
+/// Scores <see cref="Analysis.Numbers.Find(string)"/> against the labelled articles of Extraction/Numbers/Data. Article texts are read
 /// at run time: the seeds from the repository's seeds/ folder, BBC and AllSides from ../shared/corpora; articles whose
 /// file is absent are skipped (and counted as such).
 /// </summary>
 public static class NumberEvaluation
 {
-    public static string DataFolder(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Numbers", "Data");
+    public static string DataFolder(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Extraction", "Numbers", "Data");
 
     /// <summary>The labelled articles (id, split) and their labels.</summary>
     public static (List<(string Article, string Split)> Articles, List<LabelledNumber> Labels) Load(string root)

@@ -3,7 +3,7 @@ using System.Text;
 using Analysis;
 using CsCheck;
 
-namespace Analysis.Tests.Numbers;
+namespace Analysis.Tests.Extraction.Numbers;
 
 /// <summary>
 /// Generated numbers written the ways news writes them (digits with commas, spaces or thin spaces, scales, currency,

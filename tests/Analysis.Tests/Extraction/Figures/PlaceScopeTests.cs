@@ -1,13 +1,13 @@
 
 using Analysis;
-namespace Analysis.Tests.Figures;
+namespace Analysis.Tests.Extraction.Figures;
 
 /// <summary>Place scope of measure keys: one labelled case per row of Data/place-scope.tsv.</summary>
 public class PlaceScopeTests
 {
     private static readonly Lazy<string[][]> Cases = new(() =>
     {
-        var path = Path.Combine(Analysis.RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Figures", "Data", "place-scope.tsv");
+        var path = Path.Combine(Analysis.RepositoryPaths.Root(AppContext.BaseDirectory), "tests", "Analysis.Tests", "Extraction", "Figures", "Data", "place-scope.tsv");
         return File.ReadAllLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToArray();
     });
 

@@ -1,12 +1,12 @@
 using Analysis;
 using Analysis.Tests.Loading;
 
-namespace Analysis.Tests.Extraction.Dates;
+namespace Analysis.Tests.Model.Dates;
 
 public class AbsoluteDatesTests
 {
     /// <summary>Rows of Data/absolute-dates.tsv: a text and the dates it contains, written by hand.</summary>
-    public static TheoryData<string, string> Cases() => TestFiles.TsvPairs("Extraction", "Dates", "Data", "absolute-dates.tsv");
+    public static TheoryData<string, string> Cases() => TestFiles.TsvPairs("Model", "Dates", "Data", "absolute-dates.tsv");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -1,7 +1,7 @@
 using Analysis;
 using CsCheck;
 
-namespace Analysis.Tests.Timeline;
+namespace Analysis.Tests.Extraction.Timeline;
 
 /// <summary>Random and adversarial text through all three extractors: no exception, no hang, offsets in range.</summary>
 public class TextFuzzTests
