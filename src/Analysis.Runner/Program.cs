@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Analysis;
 using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Results;
 using Analysis.Notebooks.Running;
 
 // Runs notebooks headless: dotnet run --project src/Analysis.Runner -- [notebook ...] [--corpus PATH] [--out DIR] [--parameter name=value ...]

@@ -34,7 +34,11 @@ public sealed record DisplayData(IReadOnlyDictionary<string, string> Data)
 }
 
 /// <summary>The outcome of one cell. <see cref="Value"/> is the cell's trailing expression (Jupyter's execute_result), if any.</summary>
-public sealed record CellResult(bool Success, int ExecutionCount, DisplayData? Value, CellError? Error, TimeSpan Duration);
+public sealed record CellResult(bool Success, int ExecutionCount, DisplayData? Value, CellError? Error, TimeSpan Duration)
+{
+    /// <summary>True when the cell was cancelled because it ran past the time limit it was given.</summary>
+    public bool TimedOut { get; init; }
+}
 
 /// <summary>Why a cell failed. <see cref="Line"/> is 1-based within the cell, when the error points into it.</summary>
 public sealed record CellError(string Name, string Message, IReadOnlyList<string> Traceback, int? Line);

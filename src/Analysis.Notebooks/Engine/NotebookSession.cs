@@ -72,14 +72,33 @@ public sealed class NotebookSession : IDisposable
     /// <summary>The folder cells run in and resolve relative paths against.</summary>
     public string WorkingDirectory => folder;
 
-    /// <summary>Runs one cell; its console text and displayed values go to <paramref name="output"/> as produced.</summary>
-    public async Task<CellResult> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs one cell; its console text and displayed values go to <paramref name="output"/> as produced.
+    /// <paramref name="timeLimit"/> counts from when the cell starts, not while it waits for another session's cell
+    /// (cells of all sessions in a process run one at a time); a cell past it is cancelled and its result is
+    /// <see cref="CellResult.TimedOut"/>.
+    /// </summary>
+    public async Task<CellResult> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellationToken = default,
+        TimeSpan? timeLimit = null)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        await CellGate.WaitAsync(cancellationToken);
         try
         {
-            return await ExecuteCoreAsync(code, output, cancellationToken);
+            await CellGate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while another session's cell ran: this cell never started, which is a result, not a crash.
+            return new CellResult(false, executionCount, null,
+                new CellError("Cancelled", "The cell was cancelled before it started.", [], null), TimeSpan.Zero);
+        }
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (timeLimit is { } t) limit.CancelAfter(t);
+            var result = await ExecuteCoreAsync(code, output, limit.Token);
+            return result.Success || cancellationToken.IsCancellationRequested || !limit.IsCancellationRequested
+                ? result : result with { TimedOut = true };
         }
         finally
         {

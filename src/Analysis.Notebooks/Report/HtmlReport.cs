@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Analysis.Notebooks.Ipynb;
-using Analysis.Notebooks.Running;
+using Analysis.Notebooks.Results;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -64,7 +64,7 @@ public static partial class HtmlReport
     private static string Status(NotebookRun run) =>
         run.Executed.Metadata["papermill"]?["not_run"] is JsonValue why ? Encode($"not run: {why}")
         : run.Failure is not { } failure ? "ok"
-        : failure.Status == NotebookRunner.Interrupted ? $"interrupted in cell {failure.Index}"
+        : failure.Status == CellStatus.Interrupted ? $"interrupted in cell {failure.Index}"
         : $"failed in cell {failure.Index}";
 
     private static string Parameters(NotebookRun run) => run.Executed.Metadata["papermill"]?["parameters"] is JsonObject given

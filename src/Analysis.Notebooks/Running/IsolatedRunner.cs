@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Analysis.Notebooks.Engine;
 using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Results;
 
 namespace Analysis.Notebooks.Running;
 
@@ -95,7 +96,7 @@ public static class IsolatedRunner
                 {
                     int cell = cellRuns[current].Count + 1;
                     runs[current] = EndEarly(notebooks[current], paths[current], cellRuns[current],
-                        outcome.Stopped ? NotebookRunner.Interrupted : NotebookRunner.Failed, ended, options.Parameters);
+                        outcome.Stopped ? CellStatus.Interrupted : CellStatus.Failed, ended, options.Parameters);
                     options.Log.WriteLine($"FAILED {runs[current]!.Name}, cell {cell}: {ended.Name}: {ended.Message}");
                 }
                 next = Array.FindIndex(runs, r => r is null) is var n && n >= 0 ? n : notebooks.Count;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Analysis.Notebooks.Engine;
 using Analysis.Notebooks.Ipynb;
 using Analysis.Notebooks.Report;
+using Analysis.Notebooks.Results;
+using static Analysis.Notebooks.Results.CellStatus;
 
 namespace Analysis.Notebooks.Running;
 
@@ -44,46 +46,18 @@ public sealed record NotebookRunSettings
     public Action<int, NotebookCell, CellRun>? OnCell { get; init; }
 }
 
-/// <summary>One executed code cell.</summary>
-public sealed record CellRun(int Index, string Status, TimeSpan Duration, CellError? Error);
-
-/// <summary>One executed notebook: the notebook with its outputs, and each code cell's outcome.</summary>
-public sealed record NotebookRun(string Name, Notebook Executed, IReadOnlyList<CellRun> Cells, TimeSpan Duration)
-{
-    public CellRun? Failure => Cells.FirstOrDefault(c => c.Error is not null);
-
-    /// <summary>True when a cell was abandoned (it did not stop when cancelled and may still run in this process).</summary>
-    public bool Abandoned { get; init; }
-}
-
-/// <summary>The whole run. <see cref="StoppedBy"/> says why it ended early (a signal, or the run's time limit), if it did.</summary>
-public sealed record RunSummary(IReadOnlyList<NotebookRun> Notebooks, TimeSpan Duration, string ReportPath)
-{
-    public bool Success => StoppedBy is null && Notebooks.All(n => n.Failure is null);
-
-    /// <summary>Null when the run went to its end; else what stopped it ("SIGTERM", "SIGINT", "timeout").</summary>
-    public string? StoppedBy { get; init; }
-}
-
 /// <summary>
 /// Runs notebooks headless, each in its own session with its folder as working directory, and writes the executed
 /// notebooks and the HTML report. A failing cell stops its notebook (later cells are marked skipped), not the run.
 /// </summary>
 public static class NotebookRunner
 {
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Skipped = "skipped";
-
-    /// <summary>Status of the cell that was running when the run was stopped (by a signal or the run's time limit).</summary>
-    public const string Interrupted = "interrupted";
-
     private static int warmedUp;
 
     /// <summary>
     /// Runs the notebooks in this process, then writes them and the report. Cancelling <paramref name="cancellationToken"/>
-    /// stops the running cell (marked <see cref="Interrupted"/>); what ran is still written, and the notebooks that
-    /// did not start are written with every cell <see cref="Skipped"/>.
+    /// stops the running cell (marked <see cref="CellStatus.Interrupted"/>); what ran is still written, and the notebooks that
+    /// did not start are written with every cell <see cref="CellStatus.Skipped"/>.
     /// </summary>
     public static async Task<RunSummary> RunAsync(RunOptions options, CancellationToken cancellationToken = default)
     {
@@ -118,7 +92,7 @@ public static class NotebookRunner
     /// <summary>
     /// Executes <paramref name="notebook"/> in place. A failing cell stops the notebook (later cells are marked
     /// skipped); so does a cell over the cell timeout, and cancelling <paramref name="cancellationToken"/>, which
-    /// marks the running cell <see cref="Interrupted"/>.
+    /// marks the running cell <see cref="CellStatus.Interrupted"/>.
     /// </summary>
     public static async Task<NotebookRun> RunNotebookAsync(Notebook notebook, string path, NotebookRunSettings settings,
         CancellationToken cancellationToken = default)
@@ -163,13 +137,11 @@ public static class NotebookRunner
     {
         cell.Outputs.Clear();
         cell.ExecutionCount = null;
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        if (cellTimeout is { } timeout) limit.CancelAfter(timeout);
         var outputs = new JupyterOutputs();
-        var result = await session.ExecuteAsync(cell.Source, outputs, limit.Token);
+        var result = await session.ExecuteAsync(cell.Source, outputs, stop, cellTimeout);
         bool abandoned = result.Error?.Name == "CellAbandoned";
         // A cell that passes the token on fails with its own OperationCanceledException: any failure after the cancel counts.
-        bool cancelled = abandoned || !result.Success && limit.IsCancellationRequested;
+        bool cancelled = abandoned || !result.Success && (result.TimedOut || stop.IsCancellationRequested);
         var status = result.Success ? Completed : Failed;
         if (cancelled && stop.IsCancellationRequested)
         {

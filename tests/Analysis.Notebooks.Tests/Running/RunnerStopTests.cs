@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Results;
 using Analysis.Notebooks.Running;
 
 namespace Analysis.Notebooks.Tests.Running;
@@ -70,7 +71,7 @@ public sealed class RunnerStopTests : IDisposable
         string Statuses(string name) => $"{name}: " + string.Join(", ", Code(Executed(name)).Select(c => $"{Status(c)} {ErrorName(c)}")) + "\n" + stdout;
         var overflow = Code(Executed("a-overflow.ipynb"));
         Assert.True(Text(overflow[1]) == "before the overflow\n", Statuses("a-overflow.ipynb"));
-        Assert.Equal([NotebookRunner.Completed, NotebookRunner.Completed, NotebookRunner.Failed, NotebookRunner.Skipped], overflow.Select(Status));
+        Assert.Equal([CellStatus.Completed, CellStatus.Completed, CellStatus.Failed, CellStatus.Skipped], overflow.Select(Status));
         Assert.Equal("ProcessCrashed", ErrorName(overflow[2]));
 
         var failFast = Code(Executed("b-failfast.ipynb"));
@@ -80,7 +81,7 @@ public sealed class RunnerStopTests : IDisposable
         var spin = Code(Executed("c-stuck.ipynb"));
         Assert.True(Text(spin[1]) == "before the loop\n", Statuses("c-stuck.ipynb"));
         Assert.Equal("CellTimeout", ErrorName(spin[2]));
-        Assert.Equal(NotebookRunner.Skipped, Status(spin[3]));
+        Assert.Equal(CellStatus.Skipped, Status(spin[3]));
 
         Assert.Equal("CellTimeout", ErrorName(Code(Executed("d-wait.ipynb"))[1]));
         Assert.Equal("still runs\n", Text(Code(Executed("e-fine.ipynb"))[1]));
@@ -115,9 +116,9 @@ public sealed class RunnerStopTests : IDisposable
         Assert.True(process.ExitCode == expectedExit, $"exit {process.ExitCode}\n{stdout}\n{await stderr}");
         var cells = Code(Executed("a-long.ipynb"));
         Assert.Equal("first cell ran\n", Text(cells[1]));
-        Assert.Equal([NotebookRunner.Completed, NotebookRunner.Completed, NotebookRunner.Interrupted, NotebookRunner.Skipped], cells.Select(Status));
+        Assert.Equal([CellStatus.Completed, CellStatus.Completed, CellStatus.Interrupted, CellStatus.Skipped], cells.Select(Status));
         Assert.Equal("Interrupted", ErrorName(cells[2]));
-        Assert.All(Code(Executed("b-later.ipynb")), c => Assert.Equal(NotebookRunner.Skipped, Status(c)));
+        Assert.All(Code(Executed("b-later.ipynb")), c => Assert.Equal(CellStatus.Skipped, Status(c)));
         Assert.True(File.Exists(Path.Combine(Out, "report", "index.html")));
         Assert.Contains("STOPPED: SIG" + signal, await stderr);
     }
@@ -131,7 +132,7 @@ public sealed class RunnerStopTests : IDisposable
         Assert.Contains("STOPPED: the run went over --timeout 20 s", stderr);
         var cells = Code(Executed("slow.ipynb"));
         Assert.Equal("ran\n", Text(cells[1]));
-        Assert.Equal(NotebookRunner.Interrupted, Status(cells[2]));
+        Assert.Equal(CellStatus.Interrupted, Status(cells[2]));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Results;
 using Analysis.Notebooks.Running;
 using static Analysis.Notebooks.Tests.Running.NotebookOutputs;
 
@@ -118,7 +119,7 @@ public sealed class RunnerTests : IDisposable
         var failure = summary.Notebooks[0].Failure!;
         Assert.Equal("CellTimeout", failure.Error!.Name);
         Assert.Equal("The cell ran longer than the cell timeout (0.3 s) and was stopped.", failure.Error.Message);
-        Assert.Equal([NotebookRunner.Failed, NotebookRunner.Skipped], summary.Notebooks[0].Cells.Select(c => c.Status));
+        Assert.Equal([CellStatus.Failed, CellStatus.Skipped], summary.Notebooks[0].Cells.Select(c => c.Status));
     }
 
     [Fact]
@@ -135,10 +136,10 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal("cancelled", summary.StoppedBy);
         Assert.False(summary.Success);
         var executed = Notebook.Load(Path.Combine(output, "notebooks", "first.ipynb"));
-        Assert.Equal(NotebookRunner.Interrupted, (string?)Cell(executed, "wait").Metadata["papermill"]?["status"]);
+        Assert.Equal(CellStatus.Interrupted, (string?)Cell(executed, "wait").Metadata["papermill"]?["status"]);
         Assert.Equal("hello\n", Notebook.JoinText(Cell(executed, "hello").Outputs.Single()["text"]));
         var notRun = Notebook.Load(Path.Combine(output, "notebooks", "second.ipynb"));
-        Assert.Equal(NotebookRunner.Skipped, (string?)Cell(notRun, "x").Metadata["papermill"]?["status"]);
+        Assert.Equal(CellStatus.Skipped, (string?)Cell(notRun, "x").Metadata["papermill"]?["status"]);
         Assert.True(File.Exists(Path.Combine(output, "report", "index.html")));
     }
 

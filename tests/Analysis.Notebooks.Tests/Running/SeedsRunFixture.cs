@@ -1,3 +1,4 @@
+using Analysis.Notebooks.Results;
 using Analysis.Notebooks.Running;
 
 namespace Analysis.Notebooks.Tests.Running;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using Analysis.Notebooks.Ipynb;
+using Analysis.Notebooks.Results;
 using Analysis.Notebooks.Running;
 using static Analysis.Notebooks.Tests.Running.NotebookOutputs;
 
@@ -33,7 +34,7 @@ public sealed class SeedsRunTests(SeedsRunFixture run)
         var code = notebook.Cells.Where(c => c.IsCode).ToList();
         Assert.DoesNotContain(AllOutputs(notebook), o => (string?)o["output_type"] == "error");
         Assert.Equal(Enumerable.Range(1, code.Count).Select(i => (int?)i), code.Select(c => c.ExecutionCount));
-        Assert.All(code, c => Assert.Equal(NotebookRunner.Completed, (string?)c.Metadata["papermill"]?["status"]));
+        Assert.All(code, c => Assert.Equal(CellStatus.Completed, (string?)c.Metadata["papermill"]?["status"]));
         Assert.All(code, c => Assert.True((double)c.Metadata["papermill"]!["duration"]! >= 0));
     }
 
