@@ -32,18 +32,14 @@ public static class FigureExtractor
         return all;
     }
 
-    private readonly record struct Pending(NumberMatch Match, int Start, Qualifier Qualifier, double? High, (int Start, int End) Counted, int Lo, int Hi);
+    // The match is kept by its index into the article's number layer: a copy of the match would make every pending figure three times larger.
+    private readonly record struct Pending(int Index, int Start, Qualifier Qualifier, double? High, (int Start, int End) Counted, int Lo, int Hi);
 
     /// <summary>Body figures, then (when asked) caption and post figures, all in raw text order.</summary>
     internal static List<Figure> Extract(AnnotatedArticle annotated, FigureOptions options, MeasureRules rules)
     {
         var article = annotated.Article;
         var result = ExtractText(annotated, options, rules);
-        for (int i = 0; i < result.Count; i++)
-        {
-            var raw = article.Map.ToRaw(new TextSpan(result[i].Start, result[i].End));
-            result[i] = result[i] with { RawStart = raw.Start, RawEnd = raw.End };
-        }
         if (!options.IncludeCaptions && !options.IncludePosts) return result;
         bool added = false;
         foreach (var piece in article.Removed)
@@ -106,7 +102,7 @@ public static class FigureExtractor
             bool nounFollows = m.Unit.Length == 0 || m.Unit == "ordinal" || m.Compound;
             var counted = ContextRules.Counted(text, m.End, hi, requireOf: !nounFollows);
             // A conversion in brackets says the same as the amount before it: "more than $163m (£90m)".
-            if (q == Qualifier.Exact && high is null && pending.Count > 0 && IsConversion(text, pending[^1].Match, m))
+            if (q == Qualifier.Exact && high is null && pending.Count > 0 && IsConversion(text, matches[pending[^1].Index], m))
                 q = pending[^1].Qualifier;
             // "another 1,000 who were killed": the noun is the one counted just before.
             if (counted.Start == counted.End && pending.Count > 0 && pending[^1].Lo == lo
@@ -116,18 +112,19 @@ public static class FigureExtractor
             // so are fractions and multipliers of nothing named.
             if (m.InWords && m.Unit.Length == 0 && counted.Start == counted.End && q == Qualifier.Exact && high is null) continue;
             if (m.Kind is NumberKind.Fraction or NumberKind.Multiplier && counted.Start == counted.End) continue;
-            pending.Add(new Pending(m, start, q, high, counted, lo, hi));
+            pending.Add(new Pending(k, start, q, high, counted, lo, hi));
         }
 
         // Pass 2: measure (trigger windows stop at neighbouring figures) and attribution.
         var result = new List<Figure>(pending.Count);
         var attributions = new Dictionary<int, string?>();
-        List<EntityMention>? places = null;
+        var place = new PlaceLookup(annotated);
+        Func<string?> placeOfFigure = place.Find;
         for (int k = 0; k < pending.Count; k++)
         {
             var p = pending[k];
-            var m = p.Match;
-            int lo = k > 0 && pending[k - 1].Lo == p.Lo ? Math.Max(p.Lo, Math.Max(pending[k - 1].Match.End, pending[k - 1].Counted.End)) : p.Lo;
+            var m = matches[p.Index];
+            int lo = k > 0 && pending[k - 1].Lo == p.Lo ? Math.Max(p.Lo, Math.Max(matches[pending[k - 1].Index].End, pending[k - 1].Counted.End)) : p.Lo;
             int hi = k + 1 < pending.Count && pending[k + 1].Lo == p.Lo ? Math.Min(p.Hi, pending[k + 1].Start) : p.Hi;
             int countedEnd = Math.Max(m.End, p.Counted.End);
             // An ordinal without its noun refers back across the comma: "The visit, Blinken's 11th to Israel".
@@ -144,22 +141,41 @@ public static class FigureExtractor
             if (sentence is not null && !attributions.TryGetValue(sentence.Index, out attribution))
                 attributions[sentence.Index] = attribution = ContextRules.Attribution(sentence.Text);
             int pHi = Math.Max(hi, countedEnd);
-            string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date, () =>
-            {
-                // The article's entity layer, read only when some figure needs a place.
-                places ??= annotated.Mentions.Where(e => e.Kind == EntityKind.Place).ToList();
-                int source = attribution is null || sentence is null ? -1 : sentence.Text.IndexOf(attribution, StringComparison.Ordinal);
-                int sourceStart = source < 0 ? 0 : sentence!.Start + source;
-                int sourceEnd = source < 0 ? 0 : sourceStart + attribution!.Length;
-                return ContextRules.Place(text, places, lo, pHi, p.Start, m.End, sourceStart, sourceEnd);
-            });
+            place.Aim(lo, pHi, p.Start, m.End, sentence, attribution);
+            string measure = rules.Key(category, m.Unit, m.Rule, text, p.Counted, date, placeOfFigure);
             var (low, high) = Interval(m.Value, m.Half, p.Qualifier, p.High, options.ApproximateTolerance);
+            var raw = article.Map.ToRaw(new TextSpan(p.Start, m.End));
             result.Add(new Figure(
                 article.Id, article.OutletOrId, m.Value, m.Unit, low, high, p.Qualifier,
                 text[p.Counted.Start..p.Counted.End], measure, attribution,
-                sentence?.Index ?? -1, sentence?.Text ?? "", p.Start, m.End, text[p.Start..m.End], m.Rule));
+                sentence?.Index ?? -1, sentence?.Text ?? "", p.Start, m.End, text[p.Start..m.End], m.Rule) { RawStart = raw.Start, RawEnd = raw.End });
         }
         return result;
+    }
+
+    /// <summary>
+    /// The place a figure's measure is scoped to, looked up only when the measure asks for one (most never do).
+    /// One per article, aimed at each figure in turn, so no figure allocates a closure; the article's entity layer
+    /// is read on the first lookup.
+    /// </summary>
+    private sealed class PlaceLookup(AnnotatedArticle annotated)
+    {
+        private List<EntityMention>? places;
+        private int lo, hi, start, end;
+        private Sentence? sentence;
+        private string? attribution;
+
+        public void Aim(int lo, int hi, int start, int end, Sentence? sentence, string? attribution) =>
+            (this.lo, this.hi, this.start, this.end, this.sentence, this.attribution) = (lo, hi, start, end, sentence, attribution);
+
+        public string? Find()
+        {
+            places ??= annotated.Mentions.Where(e => e.Kind == EntityKind.Place).ToList();
+            int source = attribution is null || sentence is null ? -1 : sentence.Text.IndexOf(attribution, StringComparison.Ordinal);
+            int sourceStart = source < 0 ? 0 : sentence!.Start + source;
+            int sourceEnd = source < 0 ? 0 : sourceStart + attribution!.Length;
+            return ContextRules.Place(annotated.Text, places, lo, hi, start, end, sourceStart, sourceEnd);
+        }
     }
 
     private static bool IsConversion(string text, NumberMatch previous, NumberMatch m) =>
