@@ -48,8 +48,10 @@ internal static class StreamCommand
             {
                 if (shard != Shard.All) return Fail("merge takes no --shard: it joins every share");
                 var merging = Stopwatch.StartNew();
-                var merged = corpus is null ? CorpusStream.Merge(output) : CorpusStream.Merge(output, corpus, new StreamOptions { BatchSize = batch });
-                foreach (var (table, rows) in merged) Console.WriteLine($"{table}: {rows:N0} rows");
+                var merged = corpus is null ? new MergeSummary(CorpusStream.Merge(output), [])
+                    : CorpusStream.Merge(output, corpus, new StreamOptions { BatchSize = batch });
+                foreach (var step in merged.Steps) Console.WriteLine($"  {step}");
+                foreach (var (table, rows) in merged.Rows) Console.WriteLine($"{table}: {rows:N0} rows");
                 Console.WriteLine($"Database: {Path.Combine(output, TableStore.DatabaseFile)}");
                 Console.WriteLine($"Merged in {merging.Elapsed.TotalSeconds:N1} s; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB"
                     + (corpus is null ? " (no --corpus: stories, reconciliation and shared_quotations not built)" : ""));

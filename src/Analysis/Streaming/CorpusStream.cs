@@ -69,6 +69,15 @@ public readonly record struct StreamProgress(long Articles, long Bytes, TimeSpan
         + (Eta is { } eta ? $", about {eta:hh\\:mm\\:ss} left" : "");
 }
 
+/// <summary>What a merge wrote: rows per table, and each step's time and the managed memory held after it.</summary>
+public sealed record MergeSummary(IReadOnlyDictionary<string, long> Rows, IReadOnlyList<MergeStep> Steps);
+
+/// <summary>One step of a merge: its name, how long it took, and the managed heap after it (bytes, after a collection).</summary>
+public sealed record MergeStep(string Name, TimeSpan Elapsed, long HeapBytes)
+{
+    public override string ToString() => $"{Name}: {Elapsed.TotalSeconds:N1} s, {HeapBytes / 1048576.0:N0} MB held";
+}
+
 /// <summary>What a stream wrote: rows per table, articles, time.</summary>
 public sealed record StreamSummary(IReadOnlyDictionary<string, long> Rows, long Articles, long Bytes, TimeSpan Elapsed, string Folder);
 
@@ -215,10 +224,18 @@ public static class CorpusStream
     /// <param name="corpusPath">The corpus the stream read (all of it, whatever the shards).</param>
     /// <param name="options">The stream's options: its <see cref="StreamOptions.Analysis"/> gives the story and reconciliation options.</param>
     /// <param name="load">The load options the stream used.</param>
-    public static IReadOnlyDictionary<string, long> Merge(string folder, string corpusPath, StreamOptions? options = null, LoadOptions? load = null)
+    public static MergeSummary Merge(string folder, string corpusPath, StreamOptions? options = null, LoadOptions? load = null)
     {
         options ??= new StreamOptions();
+        var steps = new List<MergeStep>();
+        var clock = Stopwatch.StartNew();
+        void Step(string name)
+        {
+            steps.Add(new MergeStep(name, clock.Elapsed, GC.GetTotalMemory(forceFullCollection: true)));
+            clock.Restart();
+        }
         var rows = new Dictionary<string, long>(Merge(folder), StringComparer.Ordinal);
+        Step("per-article tables");
         var merged = Path.Combine(folder, "merged");
         Directory.CreateDirectory(merged);
         using var db = TableStore.Open(Path.Combine(folder, TableStore.DatabaseFile));
@@ -235,8 +252,11 @@ public static class CorpusStream
         }
 
         var articles = ArticlesForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize);
+        Step("articles loaded");
         var stories = articles.Stories(options.Analysis.Stories);
+        Step("stories grouped");
         Write("stories", [stories.ToDataFrame()], stories.ToDataFrame);
+        Step("stories written");
         var position = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
         for (int i = 0; i < articles.Count; i++) position[articles[i].Id] = i;
 
@@ -255,10 +275,12 @@ public static class CorpusStream
             }
         }
         Write("reconciliation", Reconciled(), () => Array.Empty<Figure>().Reconcile(new Corpus([])).ToDataFrame());
+        Step("reconciliation");
         Write("shared_quotations", StoryBatches(db, "quotes", ReadQuote, minStorySize: 2)
             .Select(batch => CoverageAnalysis.SharedQuotationsByStory(batch.Select(b => (b.Story, b.Rows)), id => position[id])),
             () => CoverageAnalysis.SharedQuotationsByStory([], id => 0));
-        return rows;
+        Step("shared quotations");
+        return new MergeSummary(rows, steps);
     }
 
     private static long CreateTable(DuckDBConnection db, string name, string parquet)

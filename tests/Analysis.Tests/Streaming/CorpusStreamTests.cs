@@ -39,11 +39,11 @@ public sealed class CorpusStreamTests : IDisposable
     private void ShardsEqualOneRun(string corpusPath, int shards, int batch, params string[] nonEmpty)
     {
         var one = CorpusStream.Analyze(corpusPath, Folder("one"), new StreamOptions { BatchSize = batch });
-        var rowsOne = CorpusStream.Merge(Folder("one"), corpusPath);
+        var rowsOne = CorpusStream.Merge(Folder("one"), corpusPath).Rows;
         long articlesInShards = 0;
         for (int i = 0; i < shards; i++)
             articlesInShards += CorpusStream.Analyze(corpusPath, Folder("shards"), new StreamOptions { BatchSize = batch, Shard = new Shard(i, shards) }).Articles;
-        var rowsShards = CorpusStream.Merge(Folder("shards"), corpusPath);
+        var rowsShards = CorpusStream.Merge(Folder("shards"), corpusPath).Rows;
 
         var corpus = Corpus.Load(corpusPath);
         Assert.Equal(corpus.Articles.Count, one.Articles);
