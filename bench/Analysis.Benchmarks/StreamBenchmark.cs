@@ -60,7 +60,14 @@ public static class StreamBenchmark
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var summary = CorpusStream.Merge(output, corpus);
+        MergeSummary summary;
+        try { summary = CorpusStream.Merge(output, corpus); }
+        catch (OutOfMemoryException e)
+        {
+            // Under a heap limit (DOTNET_GCHeapHardLimit): where the merge ran out, and what it had reached.
+            Console.WriteLine($"merge ran out of memory after {clock.Elapsed.TotalSeconds:N1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB, in:\n{e.StackTrace}");
+            return;
+        }
         var p = Process.GetCurrentProcess();
         Console.WriteLine($"merge of {summary.Rows["articles"]:N0} articles with the cross-article tables: {clock.Elapsed.TotalSeconds:N1} s wall, "
             + $"{(p.TotalProcessorTime - cpu).TotalSeconds:N1} s CPU, peak RSS {p.PeakWorkingSet64 / 1048576.0:N0} MB (load {Load()})");
