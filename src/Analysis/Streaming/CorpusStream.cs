@@ -192,7 +192,8 @@ public static class CorpusStream
 
     /// <summary>
     /// Joins the parts under <paramref name="folder"/> (from one run or from every shard) into one DuckDB database,
-    /// one table per name, with the rows in article order; returns the row count of each table.
+    /// one table per name, with the rows in article order, and adds <c>canonical_entities</c> (see
+    /// <see cref="CanonicalEntitiesSql"/>); returns the row count of each table.
     /// </summary>
     public static IReadOnlyDictionary<string, long> Merge(string folder)
     {
@@ -206,8 +207,42 @@ public static class CorpusStream
             // Every column in order (article_id, or file for load_report, first): one order whatever the parts.
             rows[name] = CreateTable(db, name, Path.Combine(Path.GetFullPath(dir), "*.parquet"));
         }
+        if (rows.ContainsKey("entities"))
+        {
+            var merged = Path.Combine(folder, "merged");
+            Directory.CreateDirectory(merged);
+            using (var command = db.CreateCommand())
+            {
+                command.CommandText = $"CREATE OR REPLACE TABLE canonical_entities AS {CanonicalEntitiesSql};"
+                    + $"COPY canonical_entities TO '{Path.GetFullPath(Path.Combine(merged, "canonical_entities.parquet")).Replace("'", "''")}' (FORMAT PARQUET)";
+                command.ExecuteNonQuery();
+            }
+            using var count = db.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM canonical_entities";
+            rows["canonical_entities"] = Convert.ToInt64(count.ExecuteScalar());
+        }
         return rows;
     }
+
+    /// <summary>
+    /// canonical_entities over every share, in SQL over the merged <c>entities</c> table: one row per (canonical name,
+    /// kind) with its mentions, articles and outlets counted over the corpus and its spellings (the columns and order of
+    /// <c>corpus.Entities().Canonical.ToDataFrame()</c>: most mentioned first). The names are those of the stream, merged
+    /// within each article; spellings of one name in different articles are not merged into one (see docs/streaming.md).
+    /// </summary>
+    internal const string CanonicalEntitiesSql = """
+        WITH counts AS (
+            SELECT canonical, kind, sum(mentions)::INTEGER AS mentions, count(DISTINCT article_id)::INTEGER AS articles,
+                   count(DISTINCT outlet)::INTEGER AS outlets
+            FROM entities GROUP BY canonical, kind),
+        spellings AS (
+            SELECT canonical, kind, string_agg(variant, '; ' ORDER BY variant) AS variants
+            FROM (SELECT DISTINCT canonical, kind, unnest(string_split(variants, '; ')) AS variant FROM entities)
+            GROUP BY canonical, kind)
+        SELECT c.canonical, c.kind, c.mentions, c.articles, c.outlets, s.variants
+        FROM counts c JOIN spellings s USING (canonical, kind)
+        ORDER BY c.mentions DESC, c.canonical
+        """;
 
     /// <summary>
     /// <see cref="Merge(string)"/>, then the tables that compare articles, over every share's rows:

@@ -86,6 +86,30 @@ public sealed class CorpusStreamTests : IDisposable
     }
 
     [Fact]
+    public void CanonicalEntitiesOfAMergeCountEveryShareAsTheLibraryDoes()
+    {
+        // The library's own count (EntitySet.Canonical) over the same names: each article's merged within it, as a stream reads them.
+        var seeds = Corpus.Load(Path.Combine(RepoRoot, "seeds"));
+        var expected = Corpus.Batch(seeds.Articles).Entities().Canonical;
+        for (int i = 0; i < 3; i++)
+            CorpusStream.Analyze(seeds.Articles, Folder("c"), new StreamOptions { BatchSize = 1, Shard = new Shard(i, 3) });
+        var rows = CorpusStream.Merge(Folder("c"));
+        var actual = TableStore.Query(Path.Combine(Folder("c"), TableStore.DatabaseFile), "SELECT * FROM canonical_entities");
+        Assert.Equal(expected.Count, rows["canonical_entities"]);
+        Assert.Contains(expected, e => e.Articles > 1);
+        Assert.Equal(["canonical", "kind", "mentions", "articles", "outlets", "variants"], actual.Columns.Select(c => c.Name));
+        string Key(object? canonical, object? kind) => $"{canonical}|{kind}";
+        var byName = Enumerable.Range(0, (int)actual.Rows.Count).ToDictionary(i => Key(actual.Columns[0][i], actual.Columns[1][i]));
+        var table = expected.ToDataFrame();
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            int row = byName[Key(table.Columns["canonical"][i], table.Columns["kind"][i])];
+            foreach (var column in new[] { "mentions", "articles", "outlets", "variants" })
+                Assert.Equal(Convert.ToString(table.Columns[column][i]), Convert.ToString(actual.Columns[column][row]));
+        }
+    }
+
+    [Fact]
     public void StreamingArticlesInMemoryGivesTheRowsOfTheSameArticlesFromTheirFolder()
     {
         var seeds = Path.Combine(RepoRoot, "seeds");
