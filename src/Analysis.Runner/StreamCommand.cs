@@ -73,7 +73,7 @@ internal static class StreamCommand
             foreach (var (table, rows) in summary.Rows) Console.WriteLine($"  {table}: {rows:N0} rows");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Console.Error.WriteLine($"{command} failed: {e.Message}");
             return 1;

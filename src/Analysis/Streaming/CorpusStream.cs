@@ -287,13 +287,14 @@ public static class CorpusStream
         }
 
         var articles = ArticlesForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize);
+        var position = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
+        for (int i = 0; i < articles.Count; i++) position[articles[i].Id] = i;
+        CheckSameArticles(db, position, corpusPath);
         Step("articles loaded");
         var stories = articles.Stories(options.Analysis.Stories);
         Step("stories grouped");
         Write("stories", [stories.ToDataFrame()], stories.ToDataFrame);
         Step("stories written");
-        var position = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
-        for (int i = 0; i < articles.Count; i++) position[articles[i].Id] = i;
 
         // The groups the in-memory analysis passes to reconciliation; a batch reconciles only its own stories' figures
         // (figures of different stories are never compared), with every other group left empty so story numbers hold.
@@ -316,6 +317,28 @@ public static class CorpusStream
             () => CoverageAnalysis.SharedQuotationsByStory([], id => 0));
         Step("shared quotations");
         return new MergeSummary(rows, steps);
+    }
+
+    /// <summary>
+    /// Throws when the corpus given to a merge is not the one the shards read: every streamed article must be in it and
+    /// it must hold no other, or stories and reconciliation would silently cover another set of articles.
+    /// </summary>
+    private static void CheckSameArticles(DuckDBConnection db, Dictionary<string, int> position, string corpusPath)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT article_id FROM articles";
+        using var reader = command.ExecuteReader();
+        long streamed = 0;
+        while (reader.Read())
+        {
+            streamed++;
+            var id = reader.GetString(0);
+            if (!position.ContainsKey(id))
+                throw new InvalidDataException($"Article '{id}' of the streamed tables is not in the corpus at '{corpusPath}': merge needs the corpus the shards read, all of it.");
+        }
+        if (streamed != position.Count)
+            throw new InvalidDataException($"The corpus at '{corpusPath}' has {position.Count:N0} articles and the streamed tables {streamed:N0}: "
+                + "merge needs the corpus the shards read, all of it, and every shard's parts.");
     }
 
     private static long CreateTable(DuckDBConnection db, string name, string parquet)

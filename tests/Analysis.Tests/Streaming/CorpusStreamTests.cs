@@ -86,6 +86,21 @@ public sealed class CorpusStreamTests : IDisposable
     }
 
     [Fact]
+    public void AMergeGivenAnotherCorpusThanTheShardsReadSaysSo()
+    {
+        var seeds = Path.Combine(RepoRoot, "seeds");
+        CorpusStream.Analyze(seeds, Folder("half"), new StreamOptions { Shard = new Shard(0, 2) });
+        // Only one of two shards streamed: the corpus holds articles the tables do not.
+        var missing = Assert.Throws<InvalidDataException>(() => CorpusStream.Merge(Folder("half"), seeds));
+        Assert.Contains("every shard's parts", missing.Message);
+        var other = Folder("other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "x.txt"), "Officials said 12 people were hurt on Monday.");
+        var wrong = Assert.Throws<InvalidDataException>(() => CorpusStream.Merge(Folder("half"), other));
+        Assert.Contains("is not in the corpus", wrong.Message);
+    }
+
+    [Fact]
     public void CanonicalEntitiesOfAMergeCountEveryShareAsTheLibraryDoes()
     {
         // The library's own count (EntitySet.Canonical) over the same names: each article's merged within it, as a stream reads them.
