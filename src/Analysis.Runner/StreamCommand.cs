@@ -16,7 +16,8 @@ internal static class StreamCommand
                    DIR/parquet/<table>/part-i-of-N.parquet; with --shard only share i of N of the files is read
           merge    joins the parts of every share under DIR into DIR/analysis.duckdb (one table per name); with
                    --corpus (the whole corpus the shards read) it also groups the articles into stories and builds
-                   the stories, reconciliation and shared_quotations tables over every share's rows
+                   the stories, reconciliation and shared_quotations tables over every share's rows (--batch:
+                   files read at a time while it loads the corpus again for story grouping)
         """;
 
     public static int Run(string command, string[] args)
