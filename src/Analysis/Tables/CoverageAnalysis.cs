@@ -98,8 +98,9 @@ public sealed class CoverageAnalysis
         new("figures", TableScope.PerArticle, () => Figures.ToDataFrame()),
         new("reconciliation", TableScope.AcrossArticles, () => Reconciliation.ToDataFrame()),
         new("shared_quotations", TableScope.AcrossArticles, () => SharedQuotationsByStory(
-            Quotes.Where(q => Stories.Of(q.ArticleId) is { Size: > 1 }).GroupBy(q => Stories.Of(q.ArticleId)!.Id).Select(g => (g.Key, (IReadOnlyList<Quote>)g.ToList())),
-            id => Corpus.Position(id))),
+            Quotes.Select(q => (Story: Stories.Of(q.ArticleId), Quote: q)).Where(p => p.Story is { Size: > 1 })
+                .GroupBy(p => p.Story!.Id, p => p.Quote).Select(g => (g.Key, (IReadOnlyList<Quote>)g.ToList())),
+            Corpus.Position)),
         new("quotes", TableScope.PerArticle, () => Quotes.ToDataFrame()),
         new("entities", TableScope.PerArticle, () => Entities.ToDataFrame()),
         new("timeline", TableScope.PerArticle, () => Timeline.Entries.ToDataFrame()),
