@@ -4,16 +4,20 @@ using Analysis;
 /// <summary>
 /// <c>stream</c> and <c>merge</c>: the analysis of a corpus larger than memory, or split over machines, without the
 /// notebooks. <c>stream --corpus PATH --out DIR [--shard i/N] [--batch N]</c> writes this share's per-article tables
-/// as Parquet parts; <c>merge --out DIR</c> joins every share's parts into one DuckDB database.
+/// as Parquet parts; <c>merge --out DIR [--corpus PATH]</c> joins every share's parts into one DuckDB database and,
+/// given the corpus, builds the tables that compare articles (stories, reconciliation, shared quotations).
 /// </summary>
 internal static class StreamCommand
 {
     public const string Usage = """
         usage: Analysis.Runner stream --corpus PATH --out DIR [--shard i/N] [--batch N]
-               Analysis.Runner merge --out DIR
+               Analysis.Runner merge --out DIR [--corpus PATH] [--batch N]
           stream   analyses the corpus in batches (default 1000 articles) and appends each per-article table to
                    DIR/parquet/<table>/part-i-of-N.parquet; with --shard only share i of N of the files is read
-          merge    joins the parts of every share under DIR into DIR/analysis.duckdb (one table per name)
+          merge    joins the parts of every share under DIR into DIR/analysis.duckdb (one table per name); with
+                   --corpus (the whole corpus the shards read) it also groups the articles into stories and builds
+                   the stories, reconciliation and shared_quotations tables over every share's rows (--batch:
+                   files read at a time while it loads the corpus again for story grouping)
         """;
 
     public static int Run(string command, string[] args)
@@ -43,8 +47,15 @@ internal static class StreamCommand
         {
             if (command == "merge")
             {
-                foreach (var (table, rows) in CorpusStream.Merge(output)) Console.WriteLine($"{table}: {rows:N0} rows");
+                if (shard != Shard.All) return Fail("merge takes no --shard: it joins every share");
+                var merging = Stopwatch.StartNew();
+                var merged = corpus is null ? new MergeSummary(CorpusStream.Merge(output), [])
+                    : CorpusStream.Merge(output, corpus, new StreamOptions { BatchSize = batch });
+                foreach (var step in merged.Steps) Console.WriteLine($"  {step}");
+                foreach (var (table, rows) in merged.Rows) Console.WriteLine($"{table}: {rows:N0} rows");
                 Console.WriteLine($"Database: {Path.Combine(output, TableStore.DatabaseFile)}");
+                Console.WriteLine($"Merged in {merging.Elapsed.TotalSeconds:N1} s; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB"
+                    + (corpus is null ? " (no --corpus: stories, reconciliation and shared_quotations not built)" : ""));
                 return 0;
             }
             if (corpus is null) return Fail("--corpus is required");
@@ -63,7 +74,7 @@ internal static class StreamCommand
             foreach (var (table, rows) in summary.Rows) Console.WriteLine($"  {table}: {rows:N0} rows");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             Console.Error.WriteLine($"{command} failed: {e.Message}");
             return 1;

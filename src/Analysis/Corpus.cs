@@ -119,6 +119,10 @@ public sealed class Corpus
     public Article this[string id] => _index.TryGetValue(id, out int i) ? Articles[i]
         : throw new KeyNotFoundException($"No article with id '{id}' in {this}.");
 
+    /// <summary>The index of article <paramref name="id"/> in <see cref="Articles"/>; throws naming the id when there is none.</summary>
+    internal int Position(string id) => _index.TryGetValue(id, out int i) ? i
+        : throw new KeyNotFoundException($"No article with id '{id}' in {this}.");
+
     /// <summary>articles: one row per article.</summary>
     public DataFrame ArticlesTable() => Articles.ToDataFrame();
     /// <summary>paragraphs: one row per paragraph of every clean body.</summary>

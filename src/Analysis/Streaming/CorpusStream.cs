@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
 using System.Diagnostics;
 
@@ -68,6 +69,15 @@ public readonly record struct StreamProgress(long Articles, long Bytes, TimeSpan
         + (Eta is { } eta ? $", about {eta:hh\\:mm\\:ss} left" : "");
 }
 
+/// <summary>What a merge wrote: rows per table, and each step's time and the managed memory held after it.</summary>
+public sealed record MergeSummary(IReadOnlyDictionary<string, long> Rows, IReadOnlyList<MergeStep> Steps);
+
+/// <summary>One step of a merge: its name, how long it took, and the managed heap after it (bytes, after a collection).</summary>
+public sealed record MergeStep(string Name, TimeSpan Elapsed, long HeapBytes)
+{
+    public override string ToString() => $"{Name}: {Elapsed.TotalSeconds:N1} s, {HeapBytes / 1048576.0:N0} MB held";
+}
+
 /// <summary>What a stream wrote: rows per table, articles, time.</summary>
 public sealed record StreamSummary(IReadOnlyDictionary<string, long> Rows, long Articles, long Bytes, TimeSpan Elapsed, string Folder);
 
@@ -76,7 +86,7 @@ public sealed record StreamSummary(IReadOnlyDictionary<string, long> Rows, long 
 /// <see cref="CoverageAnalysis"/> a notebook uses, and each batch's per-article tables
 /// (<see cref="TableScope.PerArticle"/>) are appended to Parquet files, one row group per batch:
 /// <c>&lt;folder&gt;/parquet/&lt;table&gt;/part-i-of-N.parquet</c>. Tables that compare articles are built afterwards
-/// over all the parts (<see cref="Merge"/>). Each article is read on its own (its names merged within it, a yearless
+/// over all the parts (<see cref="Merge(string, string, StreamOptions?, LoadOptions?)"/>). Each article is read on its own (its names merged within it, a yearless
 /// date dated from its own text), so a row never depends on the batch or shard an article fell in: shards merged give
 /// the rows of one run.
 /// </summary>
@@ -182,7 +192,8 @@ public static class CorpusStream
 
     /// <summary>
     /// Joins the parts under <paramref name="folder"/> (from one run or from every shard) into one DuckDB database,
-    /// one table per name, with the rows in article order; returns the row count of each table.
+    /// one table per name, with the rows in article order, and adds <c>canonical_entities</c> (see
+    /// <see cref="CanonicalEntitiesSql"/>); returns the row count of each table.
     /// </summary>
     public static IReadOnlyDictionary<string, long> Merge(string folder)
     {
@@ -193,19 +204,236 @@ public static class CorpusStream
         foreach (var dir in Directory.GetDirectories(parquet).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(dir);
-            var parts = Path.Combine(Path.GetFullPath(dir), "*.parquet").Replace("'", "''");
+            // Every column in order (article_id, or file for load_report, first): one order whatever the parts.
+            rows[name] = CreateTable(db, name, Path.Combine(Path.GetFullPath(dir), "*.parquet"));
+        }
+        if (rows.ContainsKey("entities"))
+        {
+            var merged = Path.Combine(folder, "merged");
+            Directory.CreateDirectory(merged);
             using (var command = db.CreateCommand())
             {
-                // Every column in order (article_id, or file for load_report, first): one order whatever the parts.
-                command.CommandText = $"CREATE OR REPLACE TABLE \"{name}\" AS SELECT * FROM read_parquet('{parts}') ORDER BY ALL";
+                command.CommandText = $"CREATE OR REPLACE TABLE canonical_entities AS {CanonicalEntitiesSql};"
+                    + $"COPY canonical_entities TO '{Path.GetFullPath(Path.Combine(merged, "canonical_entities.parquet")).Replace("'", "''")}' (FORMAT PARQUET)";
                 command.ExecuteNonQuery();
             }
-            using (var count = db.CreateCommand())
-            {
-                count.CommandText = $"SELECT count(*) FROM \"{name}\"";
-                rows[name] = Convert.ToInt64(count.ExecuteScalar());
-            }
+            using var count = db.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM canonical_entities";
+            rows["canonical_entities"] = Convert.ToInt64(count.ExecuteScalar());
         }
         return rows;
     }
+
+    /// <summary>
+    /// canonical_entities over every share, in SQL over the merged <c>entities</c> table: one row per (canonical name,
+    /// kind) with its mentions, articles and outlets counted over the corpus and its spellings (the columns and order of
+    /// <c>corpus.Entities().Canonical.ToDataFrame()</c>: most mentioned first). The names are those of the stream, merged
+    /// within each article; spellings of one name in different articles are not merged into one (see docs/streaming.md).
+    /// </summary>
+    internal const string CanonicalEntitiesSql = """
+        WITH counts AS (
+            SELECT canonical, kind, sum(mentions)::INTEGER AS mentions, count(DISTINCT article_id)::INTEGER AS articles,
+                   count(DISTINCT outlet)::INTEGER AS outlets
+            FROM entities GROUP BY canonical, kind),
+        spellings AS (
+            SELECT canonical, kind, string_agg(variant, '; ' ORDER BY variant) AS variants
+            FROM (SELECT DISTINCT canonical, kind, unnest(string_split(variants, '; ')) AS variant FROM entities)
+            GROUP BY canonical, kind)
+        SELECT c.canonical, c.kind, c.mentions, c.articles, c.outlets, s.variants
+        FROM counts c JOIN spellings s USING (canonical, kind)
+        ORDER BY c.mentions DESC, c.canonical
+        """;
+
+    /// <summary>
+    /// <see cref="Merge(string)"/>, then the tables that compare articles, over every share's rows:
+    /// <c>stories</c> (the articles of <paramref name="corpusPath"/> grouped with <c>Stories()</c>, which needs their
+    /// text), <c>reconciliation</c> (the merged figures reconciled within each story) and <c>shared_quotations</c> (the
+    /// merged quotations aligned within each story). Each is computed by the code an in-memory
+    /// <see cref="CoverageAnalysis"/> runs, so it equals that table of one run over the whole corpus; figures and
+    /// quotations are read back from the database a story at a time, so memory holds the stories' groups, the
+    /// articles' texts for grouping, and one batch of stories' rows. Each table is also written as
+    /// <c>&lt;folder&gt;/merged/&lt;name&gt;.parquet</c>. Topic clusters are not built here (they need k-means over every
+    /// article at once: <c>corpus.Cluster(k)</c> on a corpus that fits in memory).
+    /// </summary>
+    /// <param name="folder">The folder the stream (or every shard) wrote to.</param>
+    /// <param name="corpusPath">The corpus the stream read (all of it, whatever the shards).</param>
+    /// <param name="options">The stream's options: its <see cref="StreamOptions.Analysis"/> gives the story and reconciliation options.</param>
+    /// <param name="load">The load options the stream used.</param>
+    public static MergeSummary Merge(string folder, string corpusPath, StreamOptions? options = null, LoadOptions? load = null)
+    {
+        options ??= new StreamOptions();
+        var steps = new List<MergeStep>();
+        var clock = Stopwatch.StartNew();
+        void Step(string name)
+        {
+            steps.Add(new MergeStep(name, clock.Elapsed, GC.GetTotalMemory(forceFullCollection: true)));
+            clock.Restart();
+        }
+        var rows = new Dictionary<string, long>(Merge(folder), StringComparer.Ordinal);
+        Step("per-article tables");
+        var merged = Path.Combine(folder, "merged");
+        Directory.CreateDirectory(merged);
+        using var db = TableStore.Open(Path.Combine(folder, TableStore.DatabaseFile));
+        long Write(string name, IEnumerable<DataFrame> frames, Func<DataFrame> empty)
+        {
+            var path = Path.Combine(merged, name + ".parquet");
+            using (var writer = new ParquetTableWriter(path))
+            {
+                foreach (var frame in frames) writer.Append(frame);
+                // A table with no rows still has its columns.
+                if (writer.Rows == 0) writer.Append(empty());
+            }
+            return rows[name] = CreateTable(db, name, path);
+        }
+
+        var articles = ArticlesForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize);
+        var position = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
+        for (int i = 0; i < articles.Count; i++) position[articles[i].Id] = i;
+        CheckSameArticles(db, position, corpusPath);
+        Step("articles loaded");
+        var stories = articles.Stories(options.Analysis.Stories);
+        Step("stories grouped");
+        Write("stories", [stories.ToDataFrame()], stories.ToDataFrame);
+        Step("stories written");
+
+        // The groups the in-memory analysis passes to reconciliation; a batch reconciles only its own stories' figures
+        // (figures of different stories are never compared), with every other group left empty so story numbers hold.
+        IReadOnlyList<string>[] groups = stories.Select(s => s.ArticleIds).ToArray();
+        IEnumerable<DataFrame> Reconciled()
+        {
+            foreach (var batch in StoryBatches(db, "figures", ReadFigure))
+            {
+                var ids = batch.SelectMany(b => b.Rows).Select(f => f.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+                var inBatch = batch.Where(b => b.Story > 0).Select(b => b.Story).ToHashSet();
+                var sameStory = groups.Select((g, i) => inBatch.Contains(i + 1) ? g : []).ToList();
+                var reconcile = (options.Analysis.Reconcile ?? new ReconcileOptions()) with { SameStory = sameStory };
+                yield return batch.SelectMany(b => b.Rows).Reconcile(new Corpus(ids.Select(id => articles[position[id]]).ToList()), reconcile).ToDataFrame();
+            }
+        }
+        Write("reconciliation", Reconciled(), () => Array.Empty<Figure>().Reconcile(new Corpus([])).ToDataFrame());
+        Step("reconciliation");
+        Write("shared_quotations", StoryBatches(db, "quotes", ReadQuote, minStorySize: 2)
+            .Select(batch => CoverageAnalysis.SharedQuotationsByStory(batch.Select(b => (b.Story, b.Rows)), id => position[id])),
+            () => CoverageAnalysis.SharedQuotationsByStory([], id => 0));
+        Step("shared quotations");
+        return new MergeSummary(rows, steps);
+    }
+
+    /// <summary>
+    /// Throws when the corpus given to a merge is not the one the shards read: every streamed article must be in it and
+    /// it must hold no other, or stories and reconciliation would silently cover another set of articles.
+    /// </summary>
+    private static void CheckSameArticles(DuckDBConnection db, Dictionary<string, int> position, string corpusPath)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT article_id FROM articles";
+        using var reader = command.ExecuteReader();
+        long streamed = 0;
+        while (reader.Read())
+        {
+            streamed++;
+            var id = reader.GetString(0);
+            if (!position.ContainsKey(id))
+                throw new InvalidDataException($"Article '{id}' of the streamed tables is not in the corpus at '{corpusPath}': merge needs the corpus the shards read, all of it.");
+        }
+        if (streamed != position.Count)
+            throw new InvalidDataException($"The corpus at '{corpusPath}' has {position.Count:N0} articles and the streamed tables {streamed:N0}: "
+                + "merge needs the corpus the shards read, all of it, and every shard's parts.");
+    }
+
+    private static long CreateTable(DuckDBConnection db, string name, string parquet)
+    {
+        using (var command = db.CreateCommand())
+        {
+            command.CommandText = $"CREATE OR REPLACE TABLE \"{name}\" AS SELECT * FROM read_parquet('{parquet.Replace("'", "''")}') ORDER BY ALL";
+            command.ExecuteNonQuery();
+        }
+        using var count = db.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM \"{name}\"";
+        return Convert.ToInt64(count.ExecuteScalar());
+    }
+
+    /// <summary>
+    /// The articles in corpus order (as <see cref="Corpus.Load"/> gives them), loaded chunk by chunk and kept with only
+    /// what grouping and reconciliation read (id, outlet, headline, dates, clean text, sentences): the raw text,
+    /// offset map, paragraphs and removed pieces are dropped as each chunk is read.
+    /// </summary>
+    private static List<Article> ArticlesForGrouping(string corpusPath, LoadOptions load, int chunkSize)
+    {
+        var noMap = OffsetMap.Identity(0);
+        var articles = new List<Article>();
+        foreach (var chunk in CorpusLoader.Stream(corpusPath, load, chunkSize))
+            articles.AddRange(chunk.Articles.Select(a => new Article
+            {
+                Id = a.Id, File = a.File, Outlet = a.Outlet, Headline = a.Headline, Published = a.Published,
+                PublishedInferred = a.PublishedInferred, PublishedBasis = a.PublishedBasis, Raw = "", Text = a.Text, Map = noMap,
+                Sentences = a.Sentences, Words = a.Words,
+            }));
+        return articles;
+    }
+
+    /// <summary>Rows of one story (story 0: an article no story holds, which is a story of its own).</summary>
+    private sealed record StoryRows<T>(int Story, IReadOnlyList<T> Rows);
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> story by story (joined with the merged <c>stories</c> table), in batches of
+    /// whole stories of about <paramref name="batchRows"/> rows: what a cross-article step holds at once.
+    /// </summary>
+    private static IEnumerable<List<StoryRows<T>>> StoryBatches<T>(DuckDBConnection db, string table, Func<DuckDBDataReader, T> read,
+        int minStorySize = 1, int batchRows = 50_000)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = $"""
+            SELECT t.*, coalesce(s.story, 0) AS "__story" FROM "{table}" t LEFT JOIN stories s USING (article_id)
+            WHERE coalesce(s.story_size, 1) >= {minStorySize}
+            ORDER BY "__story", CASE WHEN coalesce(s.story, 0) = 0 THEN t.article_id END
+            """;
+        using var reader = (DuckDBDataReader)command.ExecuteReader();
+        int storyColumn = reader.GetOrdinal("__story"), articleColumn = reader.GetOrdinal("article_id");
+        var batch = new List<StoryRows<T>>();
+        int count = 0;
+        (int Story, string Article)? current = null;
+        List<T>? rows = null;
+        while (reader.Read())
+        {
+            int story = reader.GetInt32(storyColumn);
+            string article = reader.GetString(articleColumn);
+            // Story 0 holds the articles outside every story: each is its own story.
+            var key = (story, story == 0 ? article : "");
+            if (current != key)
+            {
+                if (rows is not null) batch.Add(new StoryRows<T>(current!.Value.Story, rows));
+                if (count >= batchRows) { yield return batch; batch = []; count = 0; }
+                current = key;
+                rows = [];
+            }
+            rows!.Add(read(reader));
+            count++;
+        }
+        if (rows is not null) batch.Add(new StoryRows<T>(current!.Value.Story, rows));
+        if (batch.Count > 0) yield return batch;
+    }
+
+    private static string? Text(DuckDBDataReader r, string column) { int i = r.GetOrdinal(column); return r.IsDBNull(i) ? null : r.GetString(i); }
+    private static int Int(DuckDBDataReader r, string column) => r.GetInt32(r.GetOrdinal(column));
+    private static double? Double(DuckDBDataReader r, string column) { int i = r.GetOrdinal(column); return r.IsDBNull(i) ? null : r.GetDouble(i); }
+
+    private static readonly Dictionary<string, Qualifier> QualifierByName = Enum.GetValues<Qualifier>().ToDictionary(Qualifiers.Name, StringComparer.Ordinal);
+
+    /// <summary>A row of the <c>figures</c> table as the record it was written from.</summary>
+    private static Figure ReadFigure(DuckDBDataReader r) =>
+        new(Text(r, "article_id")!, Text(r, "outlet")!, Double(r, "value")!.Value, Text(r, "unit") ?? "", Double(r, "low"), Double(r, "high"),
+            QualifierByName[Text(r, "qualifier")!], Text(r, "counted") ?? "", Text(r, "measure") ?? "", Text(r, "attribution"),
+            Int(r, "sentence_index"), Text(r, "sentence") ?? "", Int(r, "start"), Int(r, "end"), Text(r, "surface") ?? "", Text(r, "rule") ?? "")
+        {
+            Source = Text(r, "source") ?? FigureSources.Body, RawStart = Int(r, "raw_start"), RawEnd = Int(r, "raw_end"),
+        };
+
+    private static readonly Dictionary<string, QuoteKind> KindByName = Enum.GetValues<QuoteKind>().ToDictionary(k => k.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
+    /// <summary>A row of the <c>quotes</c> table as the record it was written from (all but the speaker's confidence, which the table does not keep).</summary>
+    private static Quote ReadQuote(DuckDBDataReader r) =>
+        new(Text(r, "article_id")!, Text(r, "outlet")!, Int(r, "start"), Int(r, "end"), Int(r, "sentence_index"), Text(r, "sentence") ?? "",
+            Text(r, "quote") ?? "", KindByName[Text(r, "kind")!], Text(r, "speaker"), Text(r, "speaker_text"), Text(r, "cue"), Text(r, "rule") ?? "",
+            Int(r, "paragraphs"), Text(r, "problem"));
 }

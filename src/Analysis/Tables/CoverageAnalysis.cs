@@ -97,11 +97,32 @@ public sealed class CoverageAnalysis
         new("load_report", TableScope.PerArticle, Corpus.LoadReportTable),
         new("figures", TableScope.PerArticle, () => Figures.ToDataFrame()),
         new("reconciliation", TableScope.AcrossArticles, () => Reconciliation.ToDataFrame()),
+        new("shared_quotations", TableScope.AcrossArticles, () => SharedQuotationsByStory(
+            Quotes.Select(q => (Story: Stories.Of(q.ArticleId), Quote: q)).Where(p => p.Story is { Size: > 1 })
+                .GroupBy(p => p.Story!.Id, p => p.Quote).Select(g => (g.Key, (IReadOnlyList<Quote>)g.ToList())),
+            Corpus.Position)),
         new("quotes", TableScope.PerArticle, () => Quotes.ToDataFrame()),
         new("entities", TableScope.PerArticle, () => Entities.ToDataFrame()),
         new("timeline", TableScope.PerArticle, () => Timeline.Entries.ToDataFrame()),
         new("clusters", TableScope.AcrossArticles, () => Clusters.ToDataFrame()),
     ];
+
+    /// <summary>
+    /// The shared_quotations table: the quotations several articles of one story carry, aligned within each story
+    /// (<see cref="QuoteExtraction.SharedQuotations"/>, as <see cref="StoryComparison"/> does), with the story's id.
+    /// A story's quotations are put in corpus order first (<paramref name="position"/> of their article, then offset),
+    /// so the group numbers do not depend on the order the quotations were read in (a merge reads them from tables).
+    /// </summary>
+    internal static DataFrame SharedQuotationsByStory(IEnumerable<(int Story, IReadOnlyList<Quote> Quotes)> stories, Func<string, int> position)
+    {
+        var rows = stories.SelectMany(s => s.Quotes
+                .OrderBy(q => position(q.ArticleId)).ThenBy(q => q.Start).ThenBy(q => q.End).ThenBy(q => q.Text, StringComparer.Ordinal)
+                .SharedQuotations().Select(q => (s.Story, Quotation: q)))
+            .ToList();
+        var table = rows.Select(r => r.Quotation).ToDataFrame();
+        table.Columns.Insert(2, new Int32DataFrameColumn("story", rows.Select(r => (int?)r.Story)));
+        return table;
+    }
 
     /// <summary>
     /// Writes every table under <paramref name="folder"/> (created when missing) in the chosen formats:

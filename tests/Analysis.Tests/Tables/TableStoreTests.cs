@@ -26,9 +26,10 @@ public sealed class TableStoreTests : IDisposable
             var count = db.Query($"SELECT count(*) AS n FROM \"{table.Name}\"");
             Assert.Equal(csv.Rows.Count, Convert.ToInt64(count.Columns["n"][0]));
             Assert.Equal(table.Rows, csv.Rows.Count);
-            // Same columns, in the same order, in the database as in the CSV file.
+            // Same columns, in the same order, in the database as in the CSV file's header (which an empty table has too,
+            // while LoadCsv reads no columns from a header alone).
             var columns = db.Query($"SELECT * FROM \"{table.Name}\" LIMIT 0").Columns.Select(c => c.Name);
-            Assert.Equal(csv.Columns.Select(c => c.Name), columns);
+            Assert.Equal(File.ReadLines(Path.Combine(_folder, table.Name + ".csv")).First().Split(','), columns);
         }
     }
 
