@@ -13,16 +13,21 @@ internal static class StoryTerms
     private const int MaxWordLength = 40;
 
     /// <summary>Calls <paramref name="sink"/> with each term of the headline (repeated) and the clean text, in order.</summary>
-    public static void Read(Article article, int headlineRepeat, Action<string, StoryTermKind> sink)
+    public static void Read(AnnotatedArticle annotated, int headlineRepeat, Action<string, StoryTermKind> sink)
     {
+        var article = annotated.Article;
         if (!string.IsNullOrWhiteSpace(article.Headline) && !article.Text.StartsWith(article.Headline, StringComparison.Ordinal))
-            for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, sink, names: false);
-        Words(article.Text, sink, names: true, article.Sentences);
-        foreach (var d in AbsoluteDates.Find(article.Text))
+        {
+            var headline = new List<Token>();
+            foreach (var t in Tokenizer.Tokenize(article.Headline)) headline.Add(t);
+            for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, headline, sink, names: false);
+        }
+        Words(article.Text, annotated.Tokens, sink, names: true, article.Sentences);
+        foreach (var d in annotated.Dates)
             if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day);
     }
 
-    private static void Words(string text, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
+    private static void Words(string text, IReadOnlyList<Token> tokens, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
     {
         Span<char> buf = stackalloc char[MaxWordLength];
         var run = new List<string>();
@@ -38,7 +43,7 @@ internal static class StoryTerms
                 sink(string.Join(' ', run.Skip(from)), StoryTermKind.Name);
             run.Clear();
         }
-        foreach (var t in Tokenizer.Tokenize(text))
+        foreach (var t in tokens)
         {
             var s = t.In(text);
             // Names never run across a line break or a sentence end.
