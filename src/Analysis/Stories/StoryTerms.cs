@@ -10,8 +10,6 @@ internal enum StoryTermKind : byte { Word, Name, Number, Day }
 /// </summary>
 internal static class StoryTerms
 {
-    private const int MaxWordLength = 40;
-
     /// <summary>Calls <paramref name="sink"/> with each term of the headline (repeated) and the clean text, in order.</summary>
     public static void Read(AnnotatedArticle annotated, int headlineRepeat, Action<string, StoryTermKind> sink)
     {
@@ -29,7 +27,7 @@ internal static class StoryTerms
 
     private static void Words(string text, IReadOnlyList<Token> tokens, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
     {
-        Span<char> buf = stackalloc char[MaxWordLength];
+        Span<char> buf = stackalloc char[WordTerms.MaxWordLength];
         var run = new List<string>();
         bool runAtSentenceStart = false, wordSeen = false;
         int sentence = -1, lastEnd = 0;
@@ -63,8 +61,8 @@ internal static class StoryTerms
                 if (Number(s) is { } n) sink(n, StoryTermKind.Number);
                 continue;
             }
-            if (t.Kind != TokenKind.Word || s.Length > MaxWordLength) { EndRun(); continue; }
-            int len = Normalize(s, buf);
+            if (t.Kind != TokenKind.Word || s.Length > WordTerms.MaxWordLength) { EndRun(); continue; }
+            int len = WordTerms.Normalize(s, buf);
             var word = buf[..len];
             bool stop = len < 2 || StopWords.Contains(word);
             if (char.IsUpper(s[0]) && !stop)
@@ -74,7 +72,7 @@ internal static class StoryTerms
             }
             else EndRun();
             if (stop) continue;
-            var stem = TermTokenizer.Stem(word);
+            var stem = WordTerms.Stem(buf[..len]);
             if (stem.Length >= 2 && !StopWords.Contains(stem)) sink(stem.ToString(), StoryTermKind.Word);
         }
         EndRun();
@@ -85,15 +83,6 @@ internal static class StoryTerms
     /// <summary>A name word as written, without a possessive ending ("Israel’s" → "Israel").</summary>
     private static string Surface(ReadOnlySpan<char> s) =>
         (s.EndsWith("’s") || s.EndsWith("'s") ? s[..^2] : s).ToString();
-
-    /// <summary>Lower case, apostrophes and hyphens dropped ("Israel’s" → "israels", "al-Aqsa" → "alaqsa").</summary>
-    private static int Normalize(ReadOnlySpan<char> s, Span<char> buf)
-    {
-        int len = 0;
-        foreach (char c in s)
-            if (char.IsLetterOrDigit(c) && len < buf.Length) buf[len++] = char.ToLowerInvariant(c);
-        return len;
-    }
 
     /// <summary>
     /// A number as a term ("#60", "#1200"), or null for years (1900–2099) and numbers under 10, which every story has.
