@@ -62,6 +62,23 @@ public sealed class AnnotatedArticle
     /// <summary>The number layer's matches behind <see cref="Numbers"/>, which figures are built on.</summary>
     internal IReadOnlyList<NumberMatch> NumberMatches => _numbers.Value;
 
+    /// <summary>
+    /// The calendar day this article mentions most (at least twice, more than any other day), with the year when one
+    /// of those mentions writes it: news reports name the day of their event more than any background date. Null
+    /// when no day stands out. Read from <see cref="Dates"/>, so it costs no extra pass over the text.
+    /// </summary>
+    internal (int Month, int Day, int? Year)? MostMentionedDay
+    {
+        get
+        {
+            var counts = Dates.Where(d => d.Day is not null).GroupBy(d => (d.Month, Day: d.Day!.Value))
+                .Select(g => (g.Key, Count: g.Count(), Year: g.Select(d => d.Year).FirstOrDefault(y => y is not null)))
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).ToList();
+            if (counts.Count == 0 || counts[0].Count < 2 || (counts.Count > 1 && counts[1].Count == counts[0].Count)) return null;
+            return (counts[0].Key.Month, counts[0].Key.Day, counts[0].Year);
+        }
+    }
+
     /// <summary>How many layers have been computed so far (each at most once): lets tests prove the sharing.</summary>
     internal int LayersComputed => Volatile.Read(ref _layersComputed);
 

@@ -22,6 +22,7 @@ public sealed record Neighbour(string ArticleId, string NeighbourId, double Simi
 public sealed class ArticleClusters
 {
     private readonly IReadOnlyList<Article> _articles;
+    private readonly IReadOnlyList<AnnotatedArticle> _annotated;
     private readonly DocumentClusteringResult _r;
     private readonly int _topTerms;
     private readonly Lazy<IReadOnlyList<ClusterTerm>> _terms;
@@ -30,9 +31,10 @@ public sealed class ArticleClusters
     private readonly Lazy<SimilarityMatrix> _similarity;
     private readonly Lazy<IReadOnlyList<KScore>> _scores;
 
-    internal ArticleClusters(IReadOnlyList<Article> articles, DocumentClusteringResult result, int topTerms)
+    internal ArticleClusters(IReadOnlyList<AnnotatedArticle> annotated, DocumentClusteringResult result, int topTerms)
     {
-        _articles = articles;
+        _annotated = annotated;
+        _articles = annotated.Select(a => a.Article).ToList();
         _r = result;
         _topTerms = topTerms;
         _terms = new(() => ClusterTerms.Top(_r.Matrix, _r.Features, _r.Labels, _r.K, _topTerms));
@@ -99,10 +101,10 @@ public sealed class ArticleClusters
 
     private IReadOnlyList<ClusterSummary> BuildSummary()
     {
-        var texts = _r.Used.Select(i => _articles[i].Text).ToList();
-        var entities = Mentions.Shared(texts.Select(Mentions.Entities).ToList(), _r.Labels, _r.K, 8);
-        var figures = Mentions.Shared(texts.Select(Mentions.Figures).ToList(), _r.Labels, _r.K, 8);
-        var dates = Mentions.Shared(texts.Select(t => Mentions.Dates(t).ToHashSet()).ToList(), _r.Labels, _r.K, 8);
+        var used = _r.Used.Select(i => _annotated[i]).ToList();
+        var entities = ArticleMentions.Shared(used.Select(ArticleMentions.Names).ToList(), _r.Labels, _r.K, 8);
+        var figures = ArticleMentions.Shared(used.Select(ArticleMentions.Figures).ToList(), _r.Labels, _r.K, 8);
+        var dates = ArticleMentions.Shared(used.Select(a => ArticleMentions.Days(a).ToHashSet()).ToList(), _r.Labels, _r.K, 8);
         return Enumerable.Range(0, _r.K)
             .Select(c => (c, Members: Enumerable.Range(0, _r.Used.Length).Where(r => _r.Labels[r] == c).Select(r => _articles[_r.Used[r]].Id).ToList()))
             .Where(p => p.Members.Count > 0)
@@ -115,7 +117,7 @@ public sealed class ArticleClusters
 /// <summary>Characteristic terms of groups of TF-IDF rows.</summary>
 internal static class ClusterTerms
 {
-    /// <summary>Top word terms per group (names and days are reported by <see cref="Mentions"/> instead).</summary>
+    /// <summary>Top word terms per group (names and days are reported by <see cref="ArticleMentions"/> instead).</summary>
     public static IReadOnlyList<ClusterTerm> Top(SparseMatrix m, TfIdf features, int[] labels, int k, int top)
     {
         var terms = features.Terms;

@@ -9,16 +9,25 @@ public static class ClusteringExtensions
     /// (2 … min(MaxK, articles − 1)). Same input and options, same clusters. Articles without words are listed
     /// with no cluster; fewer than two articles with words throw a <see cref="ClusteringException"/>.
     /// </summary>
-    public static ArticleClusters Cluster(this Corpus corpus, int? k = null, ClusterOptions? options = null) =>
-        corpus.Articles.Cluster(k, options);
+    public static ArticleClusters Cluster(this Corpus corpus, int? k = null, ClusterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return Cluster(corpus.Annotations, k, options);
+    }
 
     /// <inheritdoc cref="Cluster(Corpus, int?, ClusterOptions?)"/>
     public static ArticleClusters Cluster(this IReadOnlyList<Article> articles, int? k = null, ClusterOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(articles);
+        return Cluster(articles.Select(a => new AnnotatedArticle(a, Gazetteer.Default)).ToList(), k, options);
+    }
+
+    private static ArticleClusters Cluster(IReadOnlyList<AnnotatedArticle> annotated, int? k, ClusterOptions? options)
+    {
         options ??= new ClusterOptions();
-        var result = DocumentClustering.Run(articles.Select(a => a.Text).ToList(), articles.Select(a => a.Id).ToList(), k, options, "article",
-            EventDates.Of(articles));
-        return new ArticleClusters(articles, result, options.TopTerms);
+        var result = DocumentClustering.Run(annotated.Select(a => a.Text).ToList(), annotated.Select(a => a.Id).ToList(), k, options, "article",
+            annotated.Select(EventDates.Of).ToList(), annotated);
+        return new ArticleClusters(annotated, result, options.TopTerms);
     }
 
     /// <summary>

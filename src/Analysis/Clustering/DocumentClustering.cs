@@ -24,10 +24,10 @@ internal sealed class DocumentClusteringResult
 internal static class DocumentClustering
 {
     public static DocumentClusteringResult Run(IReadOnlyList<string> texts, IReadOnlyList<string> ids, int? k, ClusterOptions options,
-        string what, IReadOnlyList<DateOnly?>? published = null)
+        string what, IReadOnlyList<EventDay?>? published = null, IReadOnlyList<AnnotatedArticle>? annotated = null)
     {
         if (texts.Count == 0) throw new ClusteringException($"Cannot cluster: there are no {what}s.");
-        var features = TfIdf.Fit(texts, options.Features, published);
+        var features = TfIdf.Fit(texts, options.Features, published, annotated);
         var used = Enumerable.Range(0, texts.Count).Where(i => features.Matrix.RowStart[i + 1] > features.Matrix.RowStart[i]).ToArray();
         if (used.Length == 0)
             throw new ClusteringException(

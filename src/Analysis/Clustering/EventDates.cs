@@ -1,29 +1,20 @@
-
 namespace Analysis;
 
+/// <summary>The day an article's event happened: month and day, and the year when known.</summary>
+internal readonly record struct EventDay(int Month, int Day, int? Year);
+
 /// <summary>
-/// When each article happened, for the publication-time feature: its Published date, or for an undated article in a
-/// corpus with dated ones, the day it mentions most (at least twice, no tie) placed in the year that brings it
-/// closest to a dated article. News reports name the day of their event more than any background date.
+/// When an article happened, for the publication-time feature of topic clustering, read from the article alone: its
+/// Published date, or else the day it mentions most (at least twice, no tie), with a year only when the article
+/// itself writes that day with one ("Oct. 22, 2024"). A year is never borrowed from other articles: that put a 2019
+/// report in 2011 (issue 12). A yearless day is still compared by its week of the year.
 /// </summary>
 internal static class EventDates
 {
-    public static List<DateOnly?> Of(IReadOnlyList<Article> articles)
+    public static EventDay? Of(AnnotatedArticle article)
     {
-        var known = articles.Where(a => a.Published is not null).Select(a => a.Published!.Value).ToList();
-        return articles.Select(a => a.Published ?? (known.Count > 0 ? MostMentioned(a.Text, known) : null)).ToList();
-    }
-
-    private static DateOnly? MostMentioned(string text, List<DateOnly> known)
-    {
-        var counts = Mentions.Days(text).GroupBy(d => d).Select(g => (Day: g.Key, Count: g.Count()))
-            .OrderByDescending(g => g.Count).ToList();
-        if (counts.Count == 0 || counts[0].Count < 2 || (counts.Count > 1 && counts[1].Count == counts[0].Count)) return null;
-        var (month, day) = counts[0].Day;
-        return known.Select(k => k.Year).Distinct().SelectMany(y => new[] { y - 1, y, y + 1 })
-            .Where(y => day <= DateTime.DaysInMonth(y, month))
-            .Select(y => new DateOnly(y, month, day))
-            .OrderBy(d => known.Min(k => Math.Abs(k.DayNumber - d.DayNumber))).ThenBy(d => d.DayNumber)
-            .Cast<DateOnly?>().FirstOrDefault();
+        if (article.Article.Published is { } p) return new EventDay(p.Month, p.Day, p.Year);
+        if (article.MostMentionedDay is not var (month, day, year)) return null;
+        return new EventDay(month, day, year is int y && day <= DateTime.DaysInMonth(y, month) ? y : null);
     }
 }

@@ -78,7 +78,7 @@ internal static class NearDuplicates
     private static ulong[] Shingles(ReadOnlySpan<char> text, int minWords)
     {
         var words = new List<ulong>();
-        TermTokenizer.Tokenize(text, stem: false, t => words.Add(Hash(t)));
+        WordTerms.Read(text, stem: false, t => words.Add(Hash(t)));
         if (words.Count < Math.Max(minWords, ShingleWords)) return [];
         var set = new HashSet<ulong>();
         for (int i = 0; i + ShingleWords <= words.Count; i++)

@@ -88,20 +88,26 @@ internal sealed class TfIdf
     /// <summary>The first this many columns are words; names and days follow.</summary>
     public required int WordColumns { get; init; }
 
-    /// <summary>Word features of the texts, plus their names and mentioned days when <see cref="TextFeatureOptions.DateWeight"/> &gt; 0.</summary>
-    public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options, IReadOnlyList<DateOnly?>? published = null)
+    /// <summary>
+    /// Word features of the texts, plus, when the texts are articles (<paramref name="annotated"/>, in the same
+    /// order), the names and calendar days their annotation found (<see cref="TextFeatureOptions.EntityWeight"/>,
+    /// <see cref="TextFeatureOptions.DateWeight"/>) and their publication weeks.
+    /// </summary>
+    public static TfIdf Fit(IReadOnlyList<string> documents, TextFeatureOptions options, IReadOnlyList<EventDay?>? published = null,
+        IReadOnlyList<AnnotatedArticle>? annotated = null)
     {
         // Every name and day counts even when one document has it: a person or day no other article mentions is
         // evidence of another event, unlike a rare word. The three blocks are independent: count them side by side.
         var single = options with { MinDocuments = 1 };
+        bool entityBlock = options.EntityWeight > 0 && annotated is not null, dateBlock = options.DateWeight > 0 && annotated is not null;
         TfIdf words = null!, entities = null!, dates = null!;
         Parallel.Invoke(
             () => words = Weight(Count(documents, options.Stem), documents.Count, options),
-            () => entities = options.EntityWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Entities(documents[d])), documents.Count, single) : null!,
-            () => dates = options.DateWeight > 0 ? Weight(Count(documents.Count, d => Mentions.Dates(documents[d])), documents.Count, single) : null!);
+            () => entities = entityBlock ? Weight(Count(documents.Count, d => ArticleMentions.Names(annotated![d])), documents.Count, single) : null!,
+            () => dates = dateBlock ? Weight(Count(documents.Count, d => ArticleMentions.Days(annotated![d])), documents.Count, single) : null!);
         var blocks = new List<(TfIdf Block, double Weight)> { (words, 1) };
-        if (options.EntityWeight > 0) blocks.Add((entities, options.EntityWeight));
-        if (options.DateWeight > 0) blocks.Add((dates, options.DateWeight));
+        if (entityBlock) blocks.Add((entities, options.EntityWeight));
+        if (dateBlock) blocks.Add((dates, options.DateWeight));
         if (options.TimeWeight > 0 && published is not null && published.Any(p => p is not null))
             blocks.Add((Weight(Count(documents.Count, d => TimeWindows(published[d])), documents.Count, single), options.TimeWeight));
         return blocks.Count == 1 ? words : Stack(blocks);
@@ -168,12 +174,23 @@ internal sealed class TfIdf
         };
     }
 
-    /// <summary>The publication week and the weeks either side ("week 2024-10-21"), so nearby dates overlap.</summary>
-    private static List<string> TimeWindows(DateOnly? published)
+    /// <summary>
+    /// The event's week and the weeks either side ("week 2024-10-21"), so nearby dates overlap; and the same by week
+    /// of the year alone ("week 43 of a year"), which is all an undated article that writes its event day without a
+    /// year can share with the others.
+    /// </summary>
+    private static List<string> TimeWindows(EventDay? eventDay)
     {
-        if (published is not { } day) return [];
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        return [.. new[] { -7, 0, 7 }.Select(offset => "week " + monday.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+        if (eventDay is not { } e) return [];
+        int week = (new DateOnly(2000, e.Month, e.Day).DayOfYear - 1) / 7;
+        var windows = new[] { -1, 0, 1 }.Select(offset => $"week {(week + offset + 53) % 53} of a year").ToList();
+        if (e.Year is int year)
+        {
+            var day = new DateOnly(year, e.Month, e.Day);
+            var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            windows.AddRange(new[] { -7, 0, 7 }.Select(offset => "week " + monday.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return windows;
     }
 
     /// <summary>
@@ -231,7 +248,7 @@ internal sealed class TfIdf
 
     /// <summary>Counts of the tokens of each text.</summary>
     private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(IReadOnlyList<string> documents, bool stem) =>
-        Count(documents.Count, (d, sink) => TermTokenizer.Tokenize(documents[d], stem, sink));
+        Count(documents.Count, (d, sink) => WordTerms.Read(documents[d], stem, sink));
 
     /// <summary>Term counts per document as (term id, count) runs in one flat array.</summary>
     private static (TokenTable Table, int[] RowStart, List<int> Ids, List<int> Counts) Count(int documents, Action<int, TokenSink> tokenize)

@@ -1,5 +1,4 @@
 using System.Collections;
-using Microsoft.Data.Analysis;
 
 namespace Analysis;
 
@@ -76,49 +75,8 @@ public sealed class StorySet : IReadOnlyList<Story>
     /// <summary>Stories with at least <paramref name="minArticles"/> articles (default 2: the ones with something to compare).</summary>
     public IReadOnlyList<Story> Shared(int minArticles = 2) => _stories.Where(s => s.Size >= minArticles).ToList();
 
-    /// <summary>
-    /// stories: one row per article (article_id, story, story_label, outlet, published, headline, story_size,
-    /// story_first, story_last, story_headline, story_reason); excluded articles have no story and their reason.
-    /// </summary>
-    public DataFrame ToDataFrame()
-    {
-        var rows = _stories.SelectMany(s => s.Articles.Select(a => new Row(a.Id, s, a, s.Reason)))
-            .Concat(Excluded.Select(e => new Row(e.ArticleId, null, null, e.Reason)));
-        return TableBuilder.Build(rows,
-            Column<Row>.Text("article_id", r => r.ArticleId),
-            Column<Row>.Int("story", r => r.Story?.Id),
-            Column<Row>.Text("story_label", r => r.Story?.Label),
-            Column<Row>.Text("outlet", r => r.Article?.Outlet),
-            Column<Row>.Date("published", r => r.Article?.Published),
-            Column<Row>.Text("headline", r => r.Article?.Headline),
-            Column<Row>.Int("story_size", r => r.Story?.Size),
-            Column<Row>.Date("story_first", r => r.Story?.First),
-            Column<Row>.Date("story_last", r => r.Story?.Last),
-            Column<Row>.Text("story_headline", r => r.Story?.Headline),
-            Column<Row>.Text("story_reason", r => r.Reason));
-    }
-
-    /// <summary>
-    /// story_summary: one row per story (story, label, headline, articles, outlets, first, last, names, terms,
-    /// cohesion, reason).
-    /// </summary>
-    public DataFrame SummaryTable() => TableBuilder.Build(_stories,
-        Column<Story>.Int("story", s => s.Id),
-        Column<Story>.Text("label", s => s.Label),
-        Column<Story>.Text("headline", s => s.Headline),
-        Column<Story>.Int("articles", s => s.Size),
-        Column<Story>.Text("outlets", s => string.Join("; ", s.Outlets)),
-        Column<Story>.Date("first", s => s.First),
-        Column<Story>.Date("last", s => s.Last),
-        Column<Story>.Text("names", s => string.Join("; ", s.Names)),
-        Column<Story>.Text("terms", s => string.Join("; ", s.Terms)),
-        Column<Story>.Double("cohesion", s => Math.Round(s.Cohesion, 3)),
-        Column<Story>.Text("reason", s => s.Reason));
-
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Count} stories ({_stories.Count(s => s.Size > 1)} with more than one article, largest {(_stories.Count > 0 ? _stories[0].Size : 0)})" +
         (Excluded.Count > 0 ? $", {Excluded.Count} articles excluded" : "");
-
-    private sealed record Row(string ArticleId, Story? Story, Article? Article, string Reason);
 }

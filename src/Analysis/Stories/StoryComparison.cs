@@ -38,24 +38,3 @@ public sealed record StoryComparison(Story Story, IReadOnlyList<MeasureVerdict> 
             TimelineConsistency.Check(timeline.Entries.Where(e => ids.Contains(e.ArticleId)).ToList()));
     }
 }
-
-/// <summary>Tables of per-story comparisons.</summary>
-public static class StoryComparisonTables
-{
-    /// <summary>
-    /// story_comparisons: one row per story (story, label, articles, outlets, first, last, measures, conflicts,
-    /// shared_quotations, speakers, timeline_disagreements): where to look first.
-    /// </summary>
-    public static Microsoft.Data.Analysis.DataFrame ToDataFrame(this IEnumerable<StoryComparison> comparisons) => TableBuilder.Build(comparisons,
-        Column<StoryComparison>.Int("story", c => c.Story.Id),
-        Column<StoryComparison>.Text("label", c => c.Story.Label),
-        Column<StoryComparison>.Int("articles", c => c.Story.Size),
-        Column<StoryComparison>.Text("outlets", c => string.Join("; ", c.Story.Outlets)),
-        Column<StoryComparison>.Date("first", c => c.Story.First),
-        Column<StoryComparison>.Date("last", c => c.Story.Last),
-        Column<StoryComparison>.Int("measures", c => c.Measures.Count),
-        Column<StoryComparison>.Int("conflicts", c => c.Conflicts.Count),
-        Column<StoryComparison>.Int("shared_quotations", c => c.SharedQuotations.Select(q => q.Group).Distinct().Count()),
-        Column<StoryComparison>.Int("speakers", c => c.Speakers.Select(s => s.Speaker).Distinct().Count()),
-        Column<StoryComparison>.Int("timeline_disagreements", c => c.TimelineInconsistencies.Count));
-}

@@ -8,22 +8,28 @@ public static class StoryExtensions
     /// <summary>
     /// Groups the articles into stories: articles about the same event, told apart by their words, names, numbers
     /// and mentioned days (TF-IDF cosine) and by how far apart they were published. The number of stories is found,
-    /// never asked for: average linkage joins groups while their mean pair similarity reaches
-    /// <see cref="StoryOptions.Threshold"/>. Deterministic; memory grows with the number of articles, not its square.
+    /// never asked for: average linkage joins groups while their mean pair similarity, relative to each article's
+    /// best match, reaches <see cref="StoryOptions.Threshold"/>. Deterministic; memory grows with the number of articles, not its square.
     /// Articles with no usable words are listed in <see cref="StorySet.Excluded"/> with the reason.
     /// </summary>
     public static StorySet Stories(this Corpus corpus, StoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return corpus.Articles.Stories(options);
+        return Group(corpus.Annotations, options);
     }
 
     /// <inheritdoc cref="Stories(Corpus, StoryOptions?)"/>
     public static StorySet Stories(this IReadOnlyList<Article> articles, StoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        return Group(articles.Select(a => new AnnotatedArticle(a, Gazetteer.Default)).ToList(), options);
+    }
+
+    private static StorySet Group(IReadOnlyList<AnnotatedArticle> annotated, StoryOptions? options)
+    {
         options ??= new StoryOptions();
-        var graph = StoryGraph.Build(articles, options);
+        var articles = annotated.Select(a => a.Article).ToList();
+        var graph = StoryGraph.Build(annotated, options);
         var usable = Enumerable.Range(0, articles.Count).Where(i => graph.Vectors.RowColumns(i).Length > 0).ToArray();
         var excluded = Enumerable.Range(0, articles.Count).Where(i => graph.Vectors.RowColumns(i).Length == 0)
             .Select(i => new ExcludedArticle(articles[i].Id, "no words to compare: nothing but stop words, punctuation or small numbers"))
@@ -104,9 +110,11 @@ public static class StoryExtensions
             if (graph.Neighbours[i].Length == 0)
                 return "stands alone: no other article shares its rarer names or terms" + (graph.Dates[i] is null ? "" : " within its time window");
             var (other, s) = graph.Neighbours[i][0];
-            return s < options.Threshold
-                ? $"stands alone: the most similar article, {articles[other].Id}, scores {s.ToString("0.00", CultureInfo.InvariantCulture)}, under the threshold {threshold}"
-                : $"stands alone: the most similar article, {articles[other].Id} ({s.ToString("0.00", CultureInfo.InvariantCulture)}), is in a story whose articles it matches under {threshold} on average";
+            float relative = graph.Linked[i][0].Similarity;
+            string score = $"{s.ToString("0.00", CultureInfo.InvariantCulture)}, relative {relative.ToString("0.00", CultureInfo.InvariantCulture)}";
+            return relative < options.Threshold
+                ? $"stands alone: the most similar article, {articles[other].Id}, scores {score}, under the threshold {threshold}"
+                : $"stands alone: the most similar article, {articles[other].Id} ({score}), is in a story whose articles it matches under {threshold} on average";
         }
         var span = dated.Count == 0 ? "none dated"
             : dated.Min() == dated.Max() ? $"published {dated.Min():yyyy-MM-dd}"
@@ -116,7 +124,8 @@ public static class StoryExtensions
         return $"{members.Count} articles from {outlets} outlet{(outlets == 1 ? "" : "s")}, {span}" +
             (undated > 0 && dated.Count > 0 ? $", {undated} undated (compared on text alone)" : "") +
             (shared.Count > 0 ? $"; they share {string.Join(", ", shared.Take(8))}" : "") +
-            $"; mean pair similarity {cohesion.ToString("0.00", CultureInfo.InvariantCulture)} (joined while at least {threshold}: cosine of words, names, numbers and days" +
-            (options.UseDates ? ", times the publication-time factor)" : ")");
+            $"; mean pair similarity {cohesion.ToString("0.00", CultureInfo.InvariantCulture)} (cosine of words, names, numbers and days" +
+            (options.UseDates ? ", times the publication-time factor" : "") +
+            $"; joined while the mean similarity relative to each article's best match was at least {threshold})";
     }
 }

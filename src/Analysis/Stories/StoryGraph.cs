@@ -23,12 +23,23 @@ internal sealed class StoryGraph
     public required DateOnly?[] Dates { get; init; }
     /// <summary>Per article, its neighbours and their similarity, most similar first (symmetric).</summary>
     public required (int Other, float Similarity)[][] Neighbours { get; init; }
+    /// <summary>
+    /// Per article, the same neighbours with their relative similarity (see <see cref="Relative"/>), in the same
+    /// order: what the grouping joins on.
+    /// </summary>
+    public required (int Other, float Similarity)[][] Linked { get; init; }
+    /// <summary>Per article, the similarity its relative ones are measured against: its best match, at least <see cref="StoryOptions.BestMatchFloor"/>.</summary>
+    public required float[] Scale { get; init; }
     /// <summary>Number of exact pair similarities computed (the work the blocking left).</summary>
     public long Comparisons { get; init; }
 
-    public static StoryGraph Build(IReadOnlyList<Article> articles, StoryOptions options)
+    /// <summary>Per article, its day of the year for comparing with undated articles: published, else the day it mentions most; null when neither.</summary>
+    public required int?[] CalendarDays { get; init; }
+
+    public static StoryGraph Build(IReadOnlyList<AnnotatedArticle> annotated, StoryOptions options)
     {
-        int n = articles.Count;
+        int n = annotated.Count;
+        var articles = annotated.Select(a => a.Article).ToList();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
         var kinds = new List<StoryTermKind>();
@@ -37,7 +48,7 @@ internal sealed class StoryGraph
         for (int d = 0; d < n; d++)
         {
             perDoc.Clear();
-            StoryTerms.Read(articles[d], options.HeadlineRepeat, (term, kind) =>
+            StoryTerms.Read(annotated[d], options.HeadlineRepeat, (term, kind) =>
             {
                 var key = kind switch { StoryTermKind.Name => "n:", StoryTermKind.Day => "d:", _ => "" } + term;
                 if (!ids.TryGetValue(key, out int id))
@@ -81,14 +92,29 @@ internal sealed class StoryGraph
         }
         var vectors = new SparseMatrix(n, terms.Count, start, cols, vals);
         var dates = articles.Select(a => options.UseDates && a.Published is { } p && TimelineReader.CanReferTo(p) ? p : (DateOnly?)null).ToArray();
+        var calendarDays = options.UseDates && dates.Any(d => d is not null)
+            ? annotated.Select((a, i) => dates[i] is { } p ? DayOfYear(p.Month, p.Day) : a.MostMentionedDay is { } m ? DayOfYear(m.Month, m.Day) : (int?)null).ToArray()
+            : new int?[n];
         var embeddings = options.Embed is { } embed ? Normalized(embed(articles.Select(EmbeddingText).ToList())) : null;
-        var (neighbours, comparisons) = Neighbourhoods(vectors, df, dates, embeddings, options);
+        var (neighbours, comparisons) = Neighbourhoods(vectors, df, dates, calendarDays, embeddings, options);
+        var scale = neighbours.Select(l => (float)Math.Max(l.Length > 0 ? l[0].Item2 : 0, options.BestMatchFloor)).ToArray();
+        var linked = neighbours.Select((l, i) => l.Select(e => (e.Item1, Relative(e.Item2, scale[i], scale[e.Item1]))).ToArray()).ToArray();
         return new StoryGraph
         {
             Count = n, Vectors = vectors, Terms = [.. terms], Kinds = [.. kinds], DocumentFrequency = df, Dates = dates,
-            Neighbours = neighbours, Comparisons = comparisons,
+            Neighbours = neighbours, Linked = linked, Scale = scale, Comparisons = comparisons, CalendarDays = calendarDays,
         };
     }
+
+    /// <summary>
+    /// A pair's similarity relative to how similar each of the two articles is to its own best match (local scaling:
+    /// s / √(best_a · best_b), at most 1). A wire report and its rewrites score 0.5 with each other while two opinion
+    /// pieces on one event share few words and score 0.1; measured against each article's best match both pairs
+    /// count as close, and one threshold serves both. The floor on the best match keeps an article nothing
+    /// resembles from being pulled into its weak nearest neighbour.
+    /// </summary>
+    public static float Relative(float similarity, float scaleA, float scaleB) =>
+        (float)Math.Min(1, similarity / Math.Sqrt((double)scaleA * scaleB));
 
     /// <summary>
     /// How much publication time keeps of a text similarity: 1 within the slack, halving every half-life after;
@@ -97,9 +123,31 @@ internal sealed class StoryGraph
     public static double TimeFactor(DateOnly? a, DateOnly? b, StoryOptions options)
     {
         if (a is not { } x || b is not { } y) return options.UndatedFactor;
-        double days = Math.Abs(x.DayNumber - y.DayNumber) - options.SameDaySlack;
+        return Decay(Math.Abs(x.DayNumber - y.DayNumber), options);
+    }
+
+    /// <summary>
+    /// <see cref="TimeFactor(DateOnly?, DateOnly?, StoryOptions)"/> with what is known of undated articles: when
+    /// both have a day of the year (an undated article's is the day it mentions most), the undated factor times the
+    /// decay over the days between them, the year being unknown. An undated report of the events of Oct. 22 is
+    /// then not joined with an article published in January.
+    /// </summary>
+    private static double TimeFactor(DateOnly? a, DateOnly? b, int? dayA, int? dayB, StoryOptions options)
+    {
+        if (a is not null && b is not null) return TimeFactor(a, b, options);
+        if (dayA is not { } x || dayB is not { } y) return options.UndatedFactor;
+        int apart = Math.Abs(x - y);
+        return options.UndatedFactor * Decay(Math.Min(apart, 366 - apart), options);
+    }
+
+    private static double Decay(int daysApart, StoryOptions options)
+    {
+        double days = daysApart - options.SameDaySlack;
         return days <= 0 ? 1 : Math.Pow(0.5, days / options.HalfLifeDays);
     }
+
+    /// <summary>Day of a leap year (1–366), so that Feb. 29 has a place.</summary>
+    private static int DayOfYear(int month, int day) => new DateOnly(2000, month, day).DayOfYear;
 
     /// <summary>Days apart at which <see cref="TimeFactor"/> falls under <see cref="MinTimeFactor"/>.</summary>
     private static int WindowDays(StoryOptions o) => (int)Math.Ceiling(o.SameDaySlack + o.HalfLifeDays * Math.Log2(1 / MinTimeFactor));
@@ -121,7 +169,7 @@ internal sealed class StoryGraph
         embeddings is null ? vectors.Dot(i, j)
             : (1 - embeddingWeight) * vectors.Dot(i, j) + embeddingWeight * System.Numerics.Tensors.TensorPrimitives.Dot(embeddings[i], embeddings[j]);
 
-    private static ((int, float)[][], long) Neighbourhoods(SparseMatrix vectors, int[] df, DateOnly?[] dates, float[][]? embeddings, StoryOptions options)
+    private static ((int, float)[][], long) Neighbourhoods(SparseMatrix vectors, int[] df, DateOnly?[] dates, int?[] calendarDays, float[][]? embeddings, StoryOptions options)
     {
         int n = vectors.Rows;
         // Postings by term, dated articles in date order first, undated after: a window is a binary search away.
@@ -171,7 +219,7 @@ internal sealed class StoryGraph
             var candidates = touched.Select(j => (Other: j, Partial: score[j])).OrderByDescending(c => c.Partial).ThenBy(c => c.Other).Take(keep * 2).ToList();
             foreach (int j in touched) score[j] = 0;
             var best = candidates
-                .Select(c => (c.Other, Similarity: (float)(Similarity(vectors, embeddings, i, c.Other, options.EmbeddingWeight) * TimeFactor(dates[i], dates[c.Other], options))))
+                .Select(c => (c.Other, Similarity: (float)(Similarity(vectors, embeddings, i, c.Other, options.EmbeddingWeight) * TimeFactor(dates[i], dates[c.Other], calendarDays[i], calendarDays[c.Other], options))))
                 .Where(s => s.Similarity >= MinEdge)
                 .OrderByDescending(s => s.Similarity).ThenBy(s => s.Other).Take(keep).ToList();
             lock (lockObject)

@@ -1,7 +1,7 @@
 namespace Analysis;
 
 /// <summary>
-/// Average-linkage agglomeration on a sparse similarity graph, stopped at a threshold: two groups join while the
+/// Average-linkage agglomeration on a sparse graph of relative similarities (<see cref="StoryGraph.Linked"/>), stopped at a threshold: two groups join while the
 /// mean similarity over all their article pairs (pairs without an edge count 0) is at least the threshold, best pair
 /// first. The number of groups follows from the threshold; ties break by group id, so the result is deterministic.
 /// Work grows with the number of edges (times a log), never with n².
@@ -24,8 +24,8 @@ internal static class StoryLinkage
             size[i] = 1;
             alive[i] = true;
             parent[i] = i;
-            sums[i] = new Dictionary<int, double>(graph.Neighbours[i].Length);
-            foreach (var (j, s) in graph.Neighbours[i])
+            sums[i] = new Dictionary<int, double>(graph.Linked[i].Length);
+            foreach (var (j, s) in graph.Linked[i])
             {
                 sums[i][j] = s;
                 if (i < j && s >= threshold) queue.Enqueue((i, j, 0, 0), (-s, i, j));

@@ -8,11 +8,21 @@ namespace Analysis;
 public sealed record StoryOptions
 {
     /// <summary>
-    /// Two groups of articles are joined while the average similarity over all their article pairs is at least this
-    /// (default 0.15; similarity = cosine of the term vectors times the time factor, pairs never compared count 0).
-    /// Lower joins more (fewer, larger stories), higher splits more.
+    /// Two groups of articles are joined while the average relative similarity over all their article pairs is at
+    /// least this (default 0.6). A pair's similarity is the cosine of the term vectors times the time factor; its
+    /// relative similarity divides that by the geometric mean of each article's best match (at least
+    /// <see cref="BestMatchFloor"/>), capped at 1; pairs never compared count 0. Lower joins more (fewer, larger
+    /// stories), higher splits more.
     /// </summary>
-    public double Threshold { get; init; } = 0.15;
+    public double Threshold { get; init; } = 0.6;
+
+    /// <summary>
+    /// Least best-match similarity an article is measured against (default 0.1): an article whose best match scores
+    /// under it is compared in absolute terms, so an article nothing resembles stays alone instead of joining its
+    /// weak nearest neighbour. 1 turns relative similarity off (grouping on the similarity itself; then use a
+    /// threshold near 0.15).
+    /// </summary>
+    public double BestMatchFloor { get; init; } = 0.1;
 
     /// <summary>
     /// Use publication dates (manifest, page or dateline) when both articles have one (default true). Articles
@@ -21,10 +31,11 @@ public sealed record StoryOptions
     public bool UseDates { get; init; } = true;
 
     /// <summary>
-    /// Days two articles may lie apart at full similarity (default 1): outlets publish the same event on its day or
-    /// the next, and some corpora stamp an article with a later collection day.
+    /// Days two articles may lie apart at full similarity (default 0: same day). Reports of one event mostly come
+    /// out the same day; the next day already halves the similarity (<see cref="HalfLifeDays"/>). A corpus stamped
+    /// with collection days rather than publication days may set 1.
     /// </summary>
-    public double SameDaySlack { get; init; } = 1;
+    public double SameDaySlack { get; init; }
 
     /// <summary>
     /// Beyond <see cref="SameDaySlack"/>, the similarity halves every this many days (default 1): a later

@@ -10,21 +10,24 @@ internal enum StoryTermKind : byte { Word, Name, Number, Day }
 /// </summary>
 internal static class StoryTerms
 {
-    private const int MaxWordLength = 40;
-
     /// <summary>Calls <paramref name="sink"/> with each term of the headline (repeated) and the clean text, in order.</summary>
-    public static void Read(Article article, int headlineRepeat, Action<string, StoryTermKind> sink)
+    public static void Read(AnnotatedArticle annotated, int headlineRepeat, Action<string, StoryTermKind> sink)
     {
+        var article = annotated.Article;
         if (!string.IsNullOrWhiteSpace(article.Headline) && !article.Text.StartsWith(article.Headline, StringComparison.Ordinal))
-            for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, sink, names: false);
-        Words(article.Text, sink, names: true, article.Sentences);
-        foreach (var d in AbsoluteDates.Find(article.Text))
+        {
+            var headline = new List<Token>();
+            foreach (var t in Tokenizer.Tokenize(article.Headline)) headline.Add(t);
+            for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, headline, sink, names: false);
+        }
+        Words(article.Text, annotated.Tokens, sink, names: true, article.Sentences);
+        foreach (var d in annotated.Dates)
             if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day);
     }
 
-    private static void Words(string text, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
+    private static void Words(string text, IReadOnlyList<Token> tokens, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
     {
-        Span<char> buf = stackalloc char[MaxWordLength];
+        Span<char> buf = stackalloc char[WordTerms.MaxWordLength];
         var run = new List<string>();
         bool runAtSentenceStart = false, wordSeen = false;
         int sentence = -1, lastEnd = 0;
@@ -38,7 +41,7 @@ internal static class StoryTerms
                 sink(string.Join(' ', run.Skip(from)), StoryTermKind.Name);
             run.Clear();
         }
-        foreach (var t in Tokenizer.Tokenize(text))
+        foreach (var t in tokens)
         {
             var s = t.In(text);
             // Names never run across a line break or a sentence end.
@@ -58,8 +61,8 @@ internal static class StoryTerms
                 if (Number(s) is { } n) sink(n, StoryTermKind.Number);
                 continue;
             }
-            if (t.Kind != TokenKind.Word || s.Length > MaxWordLength) { EndRun(); continue; }
-            int len = Normalize(s, buf);
+            if (t.Kind != TokenKind.Word || s.Length > WordTerms.MaxWordLength) { EndRun(); continue; }
+            int len = WordTerms.Normalize(s, buf);
             var word = buf[..len];
             bool stop = len < 2 || StopWords.Contains(word);
             if (char.IsUpper(s[0]) && !stop)
@@ -69,7 +72,7 @@ internal static class StoryTerms
             }
             else EndRun();
             if (stop) continue;
-            var stem = TermTokenizer.Stem(word);
+            var stem = WordTerms.Stem(buf[..len]);
             if (stem.Length >= 2 && !StopWords.Contains(stem)) sink(stem.ToString(), StoryTermKind.Word);
         }
         EndRun();
@@ -80,15 +83,6 @@ internal static class StoryTerms
     /// <summary>A name word as written, without a possessive ending ("Israel’s" → "Israel").</summary>
     private static string Surface(ReadOnlySpan<char> s) =>
         (s.EndsWith("’s") || s.EndsWith("'s") ? s[..^2] : s).ToString();
-
-    /// <summary>Lower case, apostrophes and hyphens dropped ("Israel’s" → "israels", "al-Aqsa" → "alaqsa").</summary>
-    private static int Normalize(ReadOnlySpan<char> s, Span<char> buf)
-    {
-        int len = 0;
-        foreach (char c in s)
-            if (char.IsLetterOrDigit(c) && len < buf.Length) buf[len++] = char.ToLowerInvariant(c);
-        return len;
-    }
 
     /// <summary>
     /// A number as a term ("#60", "#1200"), or null for years (1900–2099) and numbers under 10, which every story has.

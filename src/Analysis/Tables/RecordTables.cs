@@ -206,4 +206,62 @@ public static class RecordTables
         Column<ThemeSummary>.Int("paragraphs", r => r.Paragraphs),
         Column<ThemeSummary>.Int("articles", r => r.Articles),
         Column<ThemeSummary>.Text("top_terms", r => string.Join("; ", r.TopTerms)));
+
+    /// <summary>
+    /// stories: one row per article (article_id, story, story_label, outlet, published, headline, story_size,
+    /// story_first, story_last, story_headline, story_reason); excluded articles have no story and their reason.
+    /// </summary>
+    public static DataFrame ToDataFrame(this StorySet stories)
+    {
+        var rows = stories.SelectMany(s => s.Articles.Select(a => new StoryRow(a.Id, s, a, s.Reason)))
+            .Concat(stories.Excluded.Select(e => new StoryRow(e.ArticleId, null, null, e.Reason)));
+        return TableBuilder.Build(rows,
+            Column<StoryRow>.Text("article_id", r => r.ArticleId),
+            Column<StoryRow>.Int("story", r => r.Story?.Id),
+            Column<StoryRow>.Text("story_label", r => r.Story?.Label),
+            Column<StoryRow>.Text("outlet", r => r.Article?.Outlet),
+            Column<StoryRow>.Date("published", r => r.Article?.Published),
+            Column<StoryRow>.Text("headline", r => r.Article?.Headline),
+            Column<StoryRow>.Int("story_size", r => r.Story?.Size),
+            Column<StoryRow>.Date("story_first", r => r.Story?.First),
+            Column<StoryRow>.Date("story_last", r => r.Story?.Last),
+            Column<StoryRow>.Text("story_headline", r => r.Story?.Headline),
+            Column<StoryRow>.Text("story_reason", r => r.Reason));
+    }
+
+    private sealed record StoryRow(string ArticleId, Story? Story, Article? Article, string Reason);
+
+    /// <summary>
+    /// story_summary: one row per story (story, label, headline, articles, outlets, first, last, names, terms,
+    /// cohesion, reason).
+    /// </summary>
+    public static DataFrame SummaryTable(this StorySet stories) => TableBuilder.Build(stories,
+        Column<Story>.Int("story", s => s.Id),
+        Column<Story>.Text("label", s => s.Label),
+        Column<Story>.Text("headline", s => s.Headline),
+        Column<Story>.Int("articles", s => s.Size),
+        Column<Story>.Text("outlets", s => string.Join("; ", s.Outlets)),
+        Column<Story>.Date("first", s => s.First),
+        Column<Story>.Date("last", s => s.Last),
+        Column<Story>.Text("names", s => string.Join("; ", s.Names)),
+        Column<Story>.Text("terms", s => string.Join("; ", s.Terms)),
+        Column<Story>.Double("cohesion", s => Math.Round(s.Cohesion, 3)),
+        Column<Story>.Text("reason", s => s.Reason));
+
+    /// <summary>
+    /// story_comparisons: one row per story (story, label, articles, outlets, first, last, measures, conflicts,
+    /// shared_quotations, speakers, timeline_disagreements): where to look first.
+    /// </summary>
+    public static DataFrame ToDataFrame(this IEnumerable<StoryComparison> comparisons) => TableBuilder.Build(comparisons,
+        Column<StoryComparison>.Int("story", c => c.Story.Id),
+        Column<StoryComparison>.Text("label", c => c.Story.Label),
+        Column<StoryComparison>.Int("articles", c => c.Story.Size),
+        Column<StoryComparison>.Text("outlets", c => string.Join("; ", c.Story.Outlets)),
+        Column<StoryComparison>.Date("first", c => c.Story.First),
+        Column<StoryComparison>.Date("last", c => c.Story.Last),
+        Column<StoryComparison>.Int("measures", c => c.Measures.Count),
+        Column<StoryComparison>.Int("conflicts", c => c.Conflicts.Count),
+        Column<StoryComparison>.Int("shared_quotations", c => c.SharedQuotations.Select(q => q.Group).Distinct().Count()),
+        Column<StoryComparison>.Int("speakers", c => c.Speakers.Select(s => s.Speaker).Distinct().Count()),
+        Column<StoryComparison>.Int("timeline_disagreements", c => c.TimelineInconsistencies.Count));
 }

@@ -107,6 +107,36 @@ public class StoryTests
     }
 
     [Fact]
+    public void An_undated_report_is_kept_from_a_story_months_away_from_the_day_it_mentions()
+    {
+        // The undated report names Mar. 14 twice: it belongs with the March report, not the one published in July.
+        var march = Build("march", "Mayor Helen Stroud said 1,200 Riverton residents were evacuated after the Marrow River overflowed.", Day);
+        var july = Build("july", "Mayor Helen Stroud opened new shelters for Riverton residents after the Marrow River overflowed again.", Day.AddDays(120));
+        var undated = Build("undated", "On Mar. 14 the Marrow River overflowed and Riverton residents left their homes; by the evening of Mar. 14 Mayor Helen Stroud had opened shelters.", null);
+        var stories = new Corpus([march, july, undated]).Stories();
+        Assert.Same(stories.Of("march"), stories.Of("undated"));
+        Assert.NotSame(stories.Of("july"), stories.Of("undated"));
+    }
+
+    [Fact]
+    public void Relative_similarity_joins_reports_that_share_few_words_when_nothing_else_is_closer()
+    {
+        // Two pairs of reports of one day: the opinion pair shares far fewer words than the wire pair, yet each is
+        // the other's best match, so both pairs are stories; measured in absolute terms the opinion pair splits.
+        var reports = new[]
+        {
+            Build("wire-a", "Dock workers at Port Calloway walked out over pay, halting 340 container ships at Port Calloway.", Day),
+            Build("wire-b", "Dock workers at Port Calloway walked out over pay on Tuesday, halting 340 container ships.", Day),
+            Build("opinion-a", "The harbour levy is a mistake that taxpayers will regret for years.", Day),
+            Build("opinion-b", "A levy nobody likes may still save the harbour, and its critics should admit it.", Day),
+        };
+        var relative = new Corpus(reports).Stories();
+        Assert.Equal([["opinion-a", "opinion-b"], ["wire-a", "wire-b"]], Partition(relative));
+        var absolute = new Corpus(reports).Stories(new StoryOptions { BestMatchFloor = 1, Threshold = 0.5 });
+        Assert.Equal(3, absolute.Count);
+    }
+
+    [Fact]
     public void Seeds_make_two_stories_with_002_apart()
     {
         Assert.SkipUnless(Directory.Exists(Seeds), $"seeds/ not found at {Seeds}");
