@@ -38,6 +38,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         { "of", "bin", "ibn", "bint", "al", "el", "de", "da", "du", "van", "von", "der", "den", "la", "le", "di" };
 
     private readonly List<Word> _words = new();
+    private readonly List<string?> _wordText = new();
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
     private string _text = "";
@@ -57,6 +58,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             if (IsHeading(s)) continue;
             Words.Scan(_text, s.Start, s.End, _words);
+            _wordText.Clear();
             for (int i = 0; i < _words.Count; i++)
             {
                 if (!IsNameWord(_words[i])) continue;
@@ -64,7 +66,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 while (j < _words.Count && _words[j].Joined && !_words[j - 1].Closed)
                 {
                     if (IsNameWord(_words[j])) { j++; continue; }
-                    if (j + 1 < _words.Count && IsConnector(_words[j]) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
+                    if (j + 1 < _words.Count && IsConnector(j) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
                     break;
                 }
                 Run(i, j, s.Index);
@@ -88,8 +90,16 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return letters >= 6 && upper * 10 >= letters * 8;
     }
 
-    private string W(Word w) => _text.Substring(w.Start, w.Length);
-    private string W(int i) => W(_words[i]);
+    /// <summary>Word <paramref name="i"/> of the current sentence as a string, made once (the rules ask for a word many times).</summary>
+    private string W(int i)
+    {
+        if (_wordText.Count != _words.Count)
+        {
+            _wordText.Clear();
+            for (int k = 0; k < _words.Count; k++) _wordText.Add(null);
+        }
+        return _wordText[i] ??= _text.Substring(_words[i].Start, _words[i].Length);
+    }
 
     private bool IsNameWord(Word w)
     {
@@ -102,7 +112,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>A common word capitalized by position ("The", "However"), not an acronym ("US" is not "us").</summary>
     private bool IsStop(int i) => Stop.Contains(W(i)) && !Words.IsAllCaps(_text.AsSpan(_words[i].Start, _words[i].Length));
 
-    private bool IsConnector(Word w) => char.IsLower(_text[w.Start]) && Connectors.Contains(W(w));
+    private bool IsConnector(int i) => char.IsLower(_text[_words[i].Start]) && Connectors.Contains(W(i));
 
     private string Span(int a, int b)
     {
@@ -130,8 +140,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     {
         if (Gaz(a, b) is (var all, { } known) && all == b - a) { Emit(a, b, known.Kind, "gazetteer", sentence, known.Canonical); return; }
         // Capitalized function words ("The", "In") and weekday/month names at either end are not part of a name.
-        while (a < b && (IsStop(a) || IsConnector(_words[a]))) a++;
-        while (b > a && (IsStop(b - 1) || IsConnector(_words[b - 1]))) b--;
+        while (a < b && (IsStop(a) || IsConnector(a))) a++;
+        while (b > a && (IsStop(b - 1) || IsConnector(b - 1))) b--;
         if (a >= b) return;
         // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
         _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
@@ -160,7 +170,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (!gazetteer.TitleHeads.Contains(W(h))) continue;
             int n = h + 1;
             if (W(n) == "of") n += 2;
-            if (n >= b || IsConnector(_words[n]) || gazetteer.TitleHeads.Contains(W(n))) continue;
+            if (n >= b || IsConnector(n) || gazetteer.TitleHeads.Contains(W(n))) continue;
             var last = W(b - 1);
             if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
             // "Mr Irish", "Ms. Jordan": after an honorific a known place or group word is a surname.
@@ -268,7 +278,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsCommonPhrase(int a, int b)
     {
         for (int k = a; k < b; k++)
-            if (!IsConnector(_words[k]) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+            if (!IsConnector(k) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
         return true;
     }
 
@@ -312,7 +322,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         for (int k = a; k < b; k++)
         {
             var w = _words[k];
-            if (IsConnector(w)) continue;
+            if (IsConnector(k)) continue;
             if (Words.IsAllCaps(_text.AsSpan(w.Start, w.Length)) || w.Length < 2) return false;
         }
         return true;
