@@ -242,14 +242,16 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (n > 1 && gazetteer.PlaceSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
         if (n > 1 && Directions.Contains(first)) { Emit(a, b, EntityKind.Place, "place_prefix", sentence); return; }
         if (gazetteer.EventSuffixes.Contains(last) || gazetteer.TitleHeads.Contains(last)) return;
-        // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name.
-        for (int k = a; k < b; k++)
+        bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
+        // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name, unless a
+        // role word or a given name says it is ("forward Milan Baros", "Oliver Irish": a surname that is also a word).
+        bool personal = n is 2 or 3 && IsNameCase(a, b) && (role || gazetteer.GivenNames.Contains(first)) && gazetteer.Find(last) is not { Kind: EntityKind.Organization };
+        for (int k = a; k < b && !personal; k++)
             if (gazetteer.Find(W(k)) is { Kind: not EntityKind.Person })
             {
                 EmitKnown(a, b, sentence);
                 return;
             }
-        bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
         bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
         if (n == 1)
         {

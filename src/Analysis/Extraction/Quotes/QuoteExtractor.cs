@@ -87,6 +87,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             var r when r.StartsWith("cue_after", StringComparison.Ordinal) || r.StartsWith("cue_before", StringComparison.Ordinal) => 0.9,
             var r when r.StartsWith("dash", StringComparison.Ordinal) || r.StartsWith("according_to", StringComparison.Ordinal) => 0.85,
             var r when r.StartsWith("previous_quote", StringComparison.Ordinal) => 0.75,
+            "previous_subject" => 0.5,
             _ => 0.6,
         };
         if (who.Rule.EndsWith("+pronoun", StringComparison.Ordinal)) c -= 0.15;
@@ -138,6 +139,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (Before(article, beforeStart, span.Open, mentions) is { } before) return before;
         if (AccordingTo(article, afterStart, Math.Min(closeSentence?.End ?? afterEnd, afterEnd), mentions) is { } acc) return acc;
         // A quotation standing alone (opening its sentence) continues the last speaker, or the one named just before.
+        // "“…,” she said. “…”" with nothing between the two quotations but spaces: the same speaker goes on.
+        if (kind == QuoteKind.Full && previous is { Speaker: not null } && previous.End < span.Open
+            && string.IsNullOrWhiteSpace(text[(previous.End + 1)..span.Open]))
+            return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
         if (kind == QuoteKind.Full && standalone && openSentence is not null)
         {
             if (previous is { Speaker: not null } && previous.End < span.Open && previous.SentenceIndex >= openSentence.Index - 2)
@@ -146,9 +151,27 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
                 if (Before(article, Math.Max(prev.Start, prev.End - MaxContext), prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
+                // "Collins was sixth in the final. “This will be a big year for me …”": a quotation standing alone with
+                // no cue anywhere near is the person the sentence before is about (its subject), as news prose runs.
+                if (PersonSubject(article, prev, mentions) is { } subject)
+                    return new Attribution(subject.Canonical, subject.Text, null, "previous_subject");
             }
         }
         return new Attribution(null, null, null, "none");
+    }
+
+    /// <summary>A person named as the subject of <paramref name="s"/>: within its first three words, outside quotation marks.</summary>
+    private static EntityMention? PersonSubject(Article article, Sentence s, IReadOnlyList<EntityMention> mentions)
+    {
+        var text = article.Text;
+        int from = SubjectStart(text, s.Start, s.End);
+        if (StartsWithPronoun(text, from, s.End)) return null;
+        for (int k = FirstAtOrAfter(mentions, from); k < mentions.Count && mentions[k].Start - from <= 60; k++)
+        {
+            var m = mentions[k];
+            if (m.Kind == EntityKind.Person && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) return m;
+        }
+        return null;
     }
 
     /// <summary>Verbs whose object is the listener: "told X", "asked X", "informed X".</summary>
@@ -373,7 +396,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 if (cueSubject is null && SubjectOfCue(text, m.End, end) && (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))) cueSubject = m;
                 // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
                 int from = SubjectStart(text, s.Start, end);
-                if (m.Start - from <= 60 && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
+                // "He sees Owen as …": after a pronoun subject a name near the start is its object.
+                if (m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
                 else if (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))
                 {
                     fallback ??= m;
@@ -420,6 +444,13 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
 
     private static readonly HashSet<string> CueAdverbs = new(StringComparer.Ordinal)
         { "also", "later", "then", "again", "once", "still", "has", "had", "have", "earlier", "further", "previously", "recently", "has", "would", "will" };
+
+    private static bool StartsWithPronoun(string text, int from, int end)
+    {
+        int e = from;
+        while (e < end && char.IsLetter(text[e])) e++;
+        return e > from && Pronouns.Contains(text[from..e]);
+    }
 
     /// <summary>
     /// The sentence opens with an organization ("The U.S. State Department said …"): an institution reporting on a
