@@ -344,6 +344,57 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return lo < _found.Count && _found[lo].Start == end + 4 && _found[lo].Kind == EntityKind.Place ? _found[lo].Canonical : null;
     }
 
+    /// <summary>
+    /// An acronym takes the canonical name of the organization it abbreviates in the same article: the one written
+    /// just before it in parentheses ("British Chamber of Commerce (BCC)"), else the one whose capitalized words'
+    /// initials spell it ("Department of Homeland Security" … "DHS"), when exactly one does.
+    /// </summary>
+    private void ExpandAcronyms()
+    {
+        Dictionary<string, string>? expansions = null;
+        for (int i = 0; i < _found.Count; i++)
+        {
+            var f = _found[i];
+            // Known acronyms keep the gazetteer's canonical name ("WTO"), whatever spelling the article uses.
+            if (f.Rule != "acronym" || !Words.IsAllCaps(f.Name) || f.Name.Length is < 2 or > 6) continue;
+            expansions ??= Expansions();
+            if (expansions.TryGetValue(f.Name, out var full)) _found[i] = f with { Canonical = full };
+        }
+    }
+
+    private Dictionary<string, string> Expansions()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clash = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < _found.Count; i++)
+        {
+            var f = _found[i];
+            if (f.Kind != EntityKind.Organization || !f.Name.Contains(' ')) continue;
+            // "… (BCC)": the parenthesized acronym right after the name is its abbreviation, whatever its letters.
+            if (i + 1 < _found.Count && _found[i + 1] is var next && next.Start == f.End + 2 && _text[f.End] == ' ' && _text[f.End + 1] == '('
+                && next.End < _text.Length && _text[next.End] == ')' && Words.IsAllCaps(next.Name))
+            {
+                map[next.Name] = f.Canonical;
+                clash.Remove(next.Name);
+                continue;
+            }
+            var initials = Initials(f.Name);
+            if (initials.Length < 2 || map.TryGetValue(initials, out var had) && had == f.Canonical) continue;
+            if (!map.TryAdd(initials, f.Canonical)) clash.Add(initials);
+        }
+        foreach (var c in clash) map.Remove(c);
+        return map;
+    }
+
+    /// <summary>"Department of Homeland Security" → "DHS": the first letters of the capitalized words.</summary>
+    private static string Initials(string name)
+    {
+        var sb = new System.Text.StringBuilder(6);
+        foreach (var w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (char.IsUpper(w[0])) sb.Append(w[0]);
+        return sb.ToString();
+    }
+
     /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
     private List<EntityMention> Resolve(Article article)
     {
@@ -371,6 +422,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 _found.Add(p with { Rule = "place_preposition" });
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
+        ExpandAcronyms();
 
         var outlet = article.OutletOrId;
         var result = new List<EntityMention>(_found.Count);
