@@ -30,10 +30,8 @@ public sealed class EntitySet
         Mentions = mentions;
         _byArticle = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
         var perArticle = new Dictionary<(string, EntityKind, string), Tally>();
-        var perEntity = new Dictionary<(EntityKind, string), Tally>();
         var articleOrder = new List<string>();
         var articleCounts = new Dictionary<string, List<Tally>>(StringComparer.Ordinal);
-        var entities = new List<Tally>();
         foreach (var m in mentions)
         {
             if (!_byArticle.TryGetValue(m.ArticleId, out var inArticle))
@@ -49,12 +47,6 @@ public sealed class EntitySet
                 articleCounts[m.ArticleId].Add(count);
             }
             count.Add(m);
-            if (!perEntity.TryGetValue((m.Kind, m.Canonical), out var entity))
-            {
-                perEntity[(m.Kind, m.Canonical)] = entity = new Tally(m);
-                entities.Add(entity);
-            }
-            entity.Add(m, acrossArticles: true);
         }
         var counts = new List<EntityCount>(perArticle.Count);
         var credits = (credited ?? []).ToDictionary(c => c.Article.Id, StringComparer.Ordinal);
@@ -67,38 +59,48 @@ public sealed class EntitySet
             if (credits.TryGetValue(id, out var c)) AddCredits(counts, from, c.Article, c.Gazetteer);
         }
         Counts = counts;
-        Canonical = entities
-            .Select(t => new Entity(t.First.Canonical, t.First.Kind, t.Mentions, t.Articles, t.Outlets!.Count, t.VariantList))
+        Canonical = CanonicalOf(counts);
+    }
+
+    /// <summary>
+    /// The corpus-wide entities from the per-article rows (so a byline reporter is one too, with the articles it signs):
+    /// mentions summed, articles and outlets counted, spellings joined; most mentioned first. The same count a merge of
+    /// streamed shards makes over the <c>entities</c> table.
+    /// </summary>
+    private static List<Entity> CanonicalOf(List<EntityCount> counts)
+    {
+        var order = new List<(EntityKind, string)>();
+        var acc = new Dictionary<(EntityKind, string), (int Mentions, HashSet<string> Articles, HashSet<string> Outlets, SortedSet<string> Variants)>();
+        foreach (var c in counts)
+        {
+            if (!acc.TryGetValue((c.Kind, c.Canonical), out var a))
+            {
+                order.Add((c.Kind, c.Canonical));
+                a = (0, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+            }
+            a.Articles.Add(c.ArticleId);
+            a.Outlets.Add(c.Outlet);
+            a.Variants.UnionWith(c.Variants.Split("; "));
+            acc[(c.Kind, c.Canonical)] = a with { Mentions = a.Mentions + c.Mentions };
+        }
+        return order.Select(k => (Key: k, A: acc[k]))
+            .Select(x => new Entity(x.Key.Item2, x.Key.Item1, x.A.Mentions, x.A.Articles.Count, x.A.Outlets.Count, string.Join("; ", x.A.Variants)))
             .OrderByDescending(e => e.Mentions).ThenBy(e => e.Canonical, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Running totals of one group of mentions: first mention, count, distinct texts (and articles, outlets).</summary>
+    /// <summary>Running totals of one article's mentions of one entity: first mention, count, distinct texts.</summary>
     private sealed class Tally(EntityMention first)
     {
         private readonly List<string> _variants = [];
-        private string? _lastArticle;
         public EntityMention First { get; } = first;
         public int Mentions { get; private set; }
-        public int Articles { get; private set; }
-        public HashSet<string>? Outlets { get; private set; }
 
-        public void Add(EntityMention m, bool acrossArticles = false)
+        public void Add(EntityMention m)
         {
             Mentions++;
-            // Few variants per entity: a list beats a set here.
+            // Few variants per entity in one article: a list beats a set here.
             if (!_variants.Contains(m.Text)) _variants.Add(m.Text);
-            if (!acrossArticles) return;
-            // Mentions come article by article, so a new article id is a new article (a set guards other orders).
-            if (m.ArticleId != _lastArticle)
-            {
-                _lastArticle = m.ArticleId;
-                (_articles ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.ArticleId);
-                Articles = _articles.Count;
-            }
-            (Outlets ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Outlet);
         }
-
-        private HashSet<string>? _articles;
 
         public string VariantList
         {
@@ -146,7 +148,7 @@ public sealed class EntitySet
     public IReadOnlyList<EntityMention> Mentions { get; }
     /// <summary>One row per (article, canonical entity): the <c>entities</c> table.</summary>
     public IReadOnlyList<EntityCount> Counts { get; }
-    /// <summary>One row per canonical entity across the corpus, most mentioned first.</summary>
+    /// <summary>One row per canonical entity across the corpus, most mentioned first (byline reporters and post authors the text never names included, with 0 mentions).</summary>
     public IReadOnlyList<Entity> Canonical { get; }
 
     /// <summary>Mentions of people only.</summary>
