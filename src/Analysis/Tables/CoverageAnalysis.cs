@@ -102,7 +102,7 @@ public sealed class CoverageAnalysis
                 .GroupBy(p => p.Story!.Id, p => p.Quote).Select(g => (g.Key, (IReadOnlyList<Quote>)g.ToList())),
             Corpus.Position)),
         new("quotes", TableScope.PerArticle, () => Quotes.ToDataFrame()),
-        new("entities", TableScope.PerArticle, () => Entities.ToDataFrame()),
+        new("entities", TableScope.PerArticle, () => Entities.ToDataFrame(Quotes)),
         new("timeline", TableScope.PerArticle, () => Timeline.Entries.ToDataFrame()),
         new("clusters", TableScope.AcrossArticles, () => Clusters.ToDataFrame()),
     ];

@@ -65,6 +65,7 @@ public static class RecordTables
         Column<Quote>.Text("speaker", q => q.Speaker),
         Column<Quote>.Text("speaker_text", q => q.SpeakerText),
         Column<Quote>.Text("cue", q => q.Cue),
+        Column<Quote>.Double("confidence", q => q.Confidence),
         Column<Quote>.Int("paragraphs", q => q.Paragraphs),
         Column<Quote>.Text("problem", q => q.Problem));
 
@@ -95,14 +96,17 @@ public static class RecordTables
     public static DataFrame ToDataFrame(this IEnumerable<EntityMention> mentions) => TableBuilder.Build(mentions,
         Column<EntityMention>.Text("text", m => m.Text),
         Column<EntityMention>.Text("kind", m => KindName(m.Kind)),
-        Column<EntityMention>.Text("canonical", m => m.Canonical));
+        Column<EntityMention>.Text("canonical", m => m.Canonical),
+        Column<EntityMention>.Text("title", m => m.Title),
+        Column<EntityMention>.Text("place", m => m.Place));
 
     /// <summary>entities: one row per (article, canonical entity) with its mention count and first mention.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<EntityCount> counts) => TableBuilder.Build(counts,
         Column<EntityCount>.Text("canonical", c => c.Canonical),
         Column<EntityCount>.Text("kind", c => KindName(c.Kind)),
         Column<EntityCount>.Int("mentions", c => c.Mentions),
-        Column<EntityCount>.Text("variants", c => c.Variants));
+        Column<EntityCount>.Text("variants", c => c.Variants),
+        Column<EntityCount>.Text("role", c => c.Role));
 
     /// <summary>canonical_entities: one row per entity across the corpus.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<Entity> entities) => TableBuilder.Build(entities,

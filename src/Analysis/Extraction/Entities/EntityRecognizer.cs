@@ -38,6 +38,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         { "of", "bin", "ibn", "bint", "al", "el", "de", "da", "du", "van", "von", "der", "den", "la", "le", "di" };
 
     private readonly List<Word> _words = new();
+    private readonly List<string?> _wordText = new();
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
     private string _text = "";
@@ -57,6 +58,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         {
             if (IsHeading(s)) continue;
             Words.Scan(_text, s.Start, s.End, _words);
+            _wordText.Clear();
             for (int i = 0; i < _words.Count; i++)
             {
                 if (!IsNameWord(_words[i])) continue;
@@ -64,7 +66,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 while (j < _words.Count && _words[j].Joined && !_words[j - 1].Closed)
                 {
                     if (IsNameWord(_words[j])) { j++; continue; }
-                    if (j + 1 < _words.Count && IsConnector(_words[j]) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
+                    if (j + 1 < _words.Count && IsConnector(j) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
                     break;
                 }
                 Run(i, j, s.Index);
@@ -88,8 +90,16 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return letters >= 6 && upper * 10 >= letters * 8;
     }
 
-    private string W(Word w) => _text.Substring(w.Start, w.Length);
-    private string W(int i) => W(_words[i]);
+    /// <summary>Word <paramref name="i"/> of the current sentence as a string, made once (the rules ask for a word many times).</summary>
+    private string W(int i)
+    {
+        if (_wordText.Count != _words.Count)
+        {
+            _wordText.Clear();
+            for (int k = 0; k < _words.Count; k++) _wordText.Add(null);
+        }
+        return _wordText[i] ??= _text.Substring(_words[i].Start, _words[i].Length);
+    }
 
     private bool IsNameWord(Word w)
     {
@@ -102,7 +112,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>A common word capitalized by position ("The", "However"), not an acronym ("US" is not "us").</summary>
     private bool IsStop(int i) => Stop.Contains(W(i)) && !Words.IsAllCaps(_text.AsSpan(_words[i].Start, _words[i].Length));
 
-    private bool IsConnector(Word w) => char.IsLower(_text[w.Start]) && Connectors.Contains(W(w));
+    private bool IsConnector(int i) => char.IsLower(_text[_words[i].Start]) && Connectors.Contains(W(i));
 
     private string Span(int a, int b)
     {
@@ -130,8 +140,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     {
         if (Gaz(a, b) is (var all, { } known) && all == b - a) { Emit(a, b, known.Kind, "gazetteer", sentence, known.Canonical); return; }
         // Capitalized function words ("The", "In") and weekday/month names at either end are not part of a name.
-        while (a < b && (IsStop(a) || IsConnector(_words[a]))) a++;
-        while (b > a && (IsStop(b - 1) || IsConnector(_words[b - 1]))) b--;
+        while (a < b && (IsStop(a) || IsConnector(a))) a++;
+        while (b > a && (IsStop(b - 1) || IsConnector(b - 1))) b--;
         if (a >= b) return;
         // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
         _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
@@ -160,7 +170,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (!gazetteer.TitleHeads.Contains(W(h))) continue;
             int n = h + 1;
             if (W(n) == "of") n += 2;
-            if (n >= b || IsConnector(_words[n]) || gazetteer.TitleHeads.Contains(W(n))) continue;
+            if (n >= b || IsConnector(n) || gazetteer.TitleHeads.Contains(W(n))) continue;
             var last = W(b - 1);
             if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
             // "Mr Irish", "Ms. Jordan": after an honorific a known place or group word is a surname.
@@ -232,14 +242,16 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (n > 1 && gazetteer.PlaceSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
         if (n > 1 && Directions.Contains(first)) { Emit(a, b, EntityKind.Place, "place_prefix", sentence); return; }
         if (gazetteer.EventSuffixes.Contains(last) || gazetteer.TitleHeads.Contains(last)) return;
-        // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name.
-        for (int k = a; k < b; k++)
+        bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
+        // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name, unless a
+        // role word or a given name says it is ("forward Milan Baros", "Oliver Irish": a surname that is also a word).
+        bool personal = n is 2 or 3 && IsNameCase(a, b) && (role || gazetteer.GivenNames.Contains(first)) && gazetteer.Find(last) is not { Kind: EntityKind.Organization };
+        for (int k = a; k < b && !personal; k++)
             if (gazetteer.Find(W(k)) is { Kind: not EntityKind.Person })
             {
                 EmitKnown(a, b, sentence);
                 return;
             }
-        bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
         bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
         if (n == 1)
         {
@@ -268,7 +280,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsCommonPhrase(int a, int b)
     {
         for (int k = a; k < b; k++)
-            if (!IsConnector(_words[k]) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+            if (!IsConnector(k) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
         return true;
     }
 
@@ -312,7 +324,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         for (int k = a; k < b; k++)
         {
             var w = _words[k];
-            if (IsConnector(w)) continue;
+            if (IsConnector(k)) continue;
             if (Words.IsAllCaps(_text.AsSpan(w.Start, w.Length)) || w.Length < 2) return false;
         }
         return true;
@@ -330,6 +342,57 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (_found[mid].Start < end + 4) lo = mid + 1; else hi = mid;
         }
         return lo < _found.Count && _found[lo].Start == end + 4 && _found[lo].Kind == EntityKind.Place ? _found[lo].Canonical : null;
+    }
+
+    /// <summary>
+    /// An acronym takes the canonical name of the organization it abbreviates in the same article: the one written
+    /// just before it in parentheses ("British Chamber of Commerce (BCC)"), else the one whose capitalized words'
+    /// initials spell it ("Department of Homeland Security" … "DHS"), when exactly one does.
+    /// </summary>
+    private void ExpandAcronyms()
+    {
+        Dictionary<string, string>? expansions = null;
+        for (int i = 0; i < _found.Count; i++)
+        {
+            var f = _found[i];
+            // Known acronyms keep the gazetteer's canonical name ("WTO"), whatever spelling the article uses.
+            if (f.Rule != "acronym" || !Words.IsAllCaps(f.Name) || f.Name.Length is < 2 or > 6) continue;
+            expansions ??= Expansions();
+            if (expansions.TryGetValue(f.Name, out var full)) _found[i] = f with { Canonical = full };
+        }
+    }
+
+    private Dictionary<string, string> Expansions()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clash = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < _found.Count; i++)
+        {
+            var f = _found[i];
+            if (f.Kind != EntityKind.Organization || !f.Name.Contains(' ')) continue;
+            // "… (BCC)": the parenthesized acronym right after the name is its abbreviation, whatever its letters.
+            if (i + 1 < _found.Count && _found[i + 1] is var next && next.Start == f.End + 2 && _text[f.End] == ' ' && _text[f.End + 1] == '('
+                && next.End < _text.Length && _text[next.End] == ')' && Words.IsAllCaps(next.Name))
+            {
+                map[next.Name] = f.Canonical;
+                clash.Remove(next.Name);
+                continue;
+            }
+            var initials = Initials(f.Name);
+            if (initials.Length < 2 || map.TryGetValue(initials, out var had) && had == f.Canonical) continue;
+            if (!map.TryAdd(initials, f.Canonical)) clash.Add(initials);
+        }
+        foreach (var c in clash) map.Remove(c);
+        return map;
+    }
+
+    /// <summary>"Department of Homeland Security" → "DHS": the first letters of the capitalized words.</summary>
+    private static string Initials(string name)
+    {
+        var sb = new System.Text.StringBuilder(6);
+        foreach (var w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (char.IsUpper(w[0])) sb.Append(w[0]);
+        return sb.ToString();
     }
 
     /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
@@ -359,6 +422,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 _found.Add(p with { Rule = "place_preposition" });
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
+        ExpandAcronyms();
 
         var outlet = article.OutletOrId;
         var result = new List<EntityMention>(_found.Count);

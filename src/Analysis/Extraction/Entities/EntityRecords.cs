@@ -20,9 +20,19 @@ public sealed record EntityMention(string ArticleId, string Outlet, int Start, i
     public string? Place { get; init; }
 }
 
-/// <summary>How often one entity is mentioned in one article, with its first mention as provenance.</summary>
+/// <summary>
+/// How often one entity is mentioned in one article, with its first mention as provenance. A byline reporter or post
+/// author the text never names has 0 mentions, offsets -1, and the byline or post as its sentence.
+/// </summary>
 public sealed record EntityCount(string ArticleId, string Outlet, string Canonical, EntityKind Kind, int Mentions,
-    string Variants, int Start, int End, int SentenceIndex, string Sentence, string Rule) : ITextRecord;
+    string Variants, int Start, int End, int SentenceIndex, string Sentence, string Rule) : ITextRecord
+{
+    /// <summary>
+    /// What part the entity plays in the article (<see cref="EntityRoles"/>), several joined by "; ": named (in the
+    /// text), quoted (speaks a quotation), byline (a reporter of the article), post_author (wrote an embedded post).
+    /// </summary>
+    public string Role { get; init; } = EntityRoles.Named;
+}
 
 /// <summary>A canonical entity across the corpus: every variant merged.</summary>
 public sealed record Entity(string Canonical, EntityKind Kind, int Mentions, int Articles, int Outlets, string Variants);

@@ -12,33 +12,143 @@ public sealed class EntitySet
     private readonly Dictionary<string, List<EntityMention>> _byArticle;
 
     /// <summary>Merges the mentions of every annotated article into one set (canonical names across the corpus).</summary>
-    internal static EntitySet Merge(IEnumerable<AnnotatedArticle> articles, bool eachArticleAlone = false) =>
-        new(eachArticleAlone
-            ? articles.SelectMany(a => EntityMerger.Merge(a.Mentions.ToList())).ToList()
-            : EntityMerger.Merge(articles.SelectMany(a => a.Mentions).ToList()));
+    internal static EntitySet Merge(IEnumerable<AnnotatedArticle> articles, bool eachArticleAlone = false)
+    {
+        var list = articles as IReadOnlyList<AnnotatedArticle> ?? articles.ToList();
+        var mentions = eachArticleAlone
+            ? list.SelectMany(a => EntityMerger.Merge(a.Mentions.ToList())).ToList()
+            : EntityMerger.Merge(list.SelectMany(a => a.Mentions).ToList());
+        return new(mentions, list.Select(a => (a.Article, a.Gazetteer)));
+    }
 
-    internal EntitySet(List<EntityMention> mentions)
+    /// <remarks>
+    /// One pass over the mentions with dictionaries (no LINQ grouping): this runs on every analysis, over tens of
+    /// thousands of mentions, and the grouping's allocations were a fifth of the text pipeline's time.
+    /// </remarks>
+    internal EntitySet(List<EntityMention> mentions, IEnumerable<(Article Article, Gazetteer Gazetteer)>? credited = null)
     {
         Mentions = mentions;
-        _byArticle = mentions.GroupBy(m => m.ArticleId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        Counts = mentions.GroupBy(m => (m.ArticleId, m.Kind, m.Canonical))
-            .Select(g =>
+        _byArticle = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
+        var perArticle = new Dictionary<(string, EntityKind, string), Tally>();
+        var articleOrder = new List<string>();
+        var articleCounts = new Dictionary<string, List<Tally>>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (!_byArticle.TryGetValue(m.ArticleId, out var inArticle))
             {
-                var first = g.First();
-                return new EntityCount(first.ArticleId, first.Outlet, first.Canonical, first.Kind, g.Count(), Variants(g),
-                    first.Start, first.End, first.SentenceIndex, first.Sentence, first.Rule);
-            }).ToList();
-        Canonical = mentions.GroupBy(m => (m.Kind, m.Canonical))
-            .Select(g => new Entity(g.Key.Canonical, g.Key.Kind, g.Count(), g.Select(m => m.ArticleId).Distinct().Count(),
-                g.Select(m => m.Outlet).Distinct().Count(), Variants(g)))
+                _byArticle[m.ArticleId] = inArticle = new List<EntityMention>();
+                articleOrder.Add(m.ArticleId);
+                articleCounts[m.ArticleId] = new List<Tally>();
+            }
+            inArticle.Add(m);
+            if (!perArticle.TryGetValue((m.ArticleId, m.Kind, m.Canonical), out var count))
+            {
+                perArticle[(m.ArticleId, m.Kind, m.Canonical)] = count = new Tally(m);
+                articleCounts[m.ArticleId].Add(count);
+            }
+            count.Add(m);
+        }
+        var counts = new List<EntityCount>(perArticle.Count);
+        var credits = (credited ?? []).ToDictionary(c => c.Article.Id, StringComparer.Ordinal);
+        foreach (var id in articleOrder.Concat(credits.Keys.Where(k => !articleCounts.ContainsKey(k))))
+        {
+            int from = counts.Count;
+            foreach (var t in articleCounts.GetValueOrDefault(id) ?? [])
+                counts.Add(new EntityCount(t.First.ArticleId, t.First.Outlet, t.First.Canonical, t.First.Kind, t.Mentions, t.VariantList,
+                    t.First.Start, t.First.End, t.First.SentenceIndex, t.First.Sentence, t.First.Rule));
+            if (credits.TryGetValue(id, out var c)) AddCredits(counts, from, c.Article, c.Gazetteer);
+        }
+        Counts = counts;
+        Canonical = CanonicalOf(counts);
+    }
+
+    /// <summary>
+    /// The corpus-wide entities from the per-article rows (so a byline reporter is one too, with the articles it signs):
+    /// mentions summed, articles and outlets counted, spellings joined; most mentioned first. The same count a merge of
+    /// streamed shards makes over the <c>entities</c> table.
+    /// </summary>
+    private static List<Entity> CanonicalOf(List<EntityCount> counts)
+    {
+        var order = new List<(EntityKind, string)>();
+        var acc = new Dictionary<(EntityKind, string), (int Mentions, HashSet<string> Articles, HashSet<string> Outlets, SortedSet<string> Variants)>();
+        foreach (var c in counts)
+        {
+            if (!acc.TryGetValue((c.Kind, c.Canonical), out var a))
+            {
+                order.Add((c.Kind, c.Canonical));
+                a = (0, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+            }
+            a.Articles.Add(c.ArticleId);
+            a.Outlets.Add(c.Outlet);
+            a.Variants.UnionWith(c.Variants.Split("; "));
+            acc[(c.Kind, c.Canonical)] = a with { Mentions = a.Mentions + c.Mentions };
+        }
+        return order.Select(k => (Key: k, A: acc[k]))
+            .Select(x => new Entity(x.Key.Item2, x.Key.Item1, x.A.Mentions, x.A.Articles.Count, x.A.Outlets.Count, string.Join("; ", x.A.Variants)))
             .OrderByDescending(e => e.Mentions).ThenBy(e => e.Canonical, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Running totals of one article's mentions of one entity: first mention, count, distinct texts.</summary>
+    private sealed class Tally(EntityMention first)
+    {
+        private readonly List<string> _variants = [];
+        public EntityMention First { get; } = first;
+        public int Mentions { get; private set; }
+
+        public void Add(EntityMention m)
+        {
+            Mentions++;
+            // Few variants per entity in one article: a list beats a set here.
+            if (!_variants.Contains(m.Text)) _variants.Add(m.Text);
+        }
+
+        public string VariantList
+        {
+            get
+            {
+                _variants.Sort(StringComparer.Ordinal);
+                return string.Join("; ", _variants);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Byline reporters and post authors of <paramref name="article"/>, whose rows are <paramref name="counts"/> from
+    /// <paramref name="from"/> on: the role added to the person's row when the text names them too, else a row of
+    /// their own (no mention: start, end and sentence_index -1, the byline or post as its sentence, the role as its
+    /// rule) after the article's other rows.
+    /// </summary>
+    private static void AddCredits(List<EntityCount> counts, int from, Article article, Gazetteer gazetteer)
+    {
+        int end = counts.Count;
+        foreach (var credit in Contributors.Of(article, gazetteer))
+        {
+            int i = counts.FindIndex(from, end - from, c => c.Kind == EntityKind.Person && c.Canonical == credit.Name);
+            if (i >= 0) counts[i] = counts[i] with { Role = EntityRoles.Join([.. EntityRoles.Split(counts[i].Role), credit.Role]) };
+            else counts.Add(new EntityCount(article.Id, article.OutletOrId, credit.Name, EntityKind.Person, 0, credit.Name,
+                -1, -1, -1, credit.Source, credit.Role) { Role = credit.Role });
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Counts"/> with the role "quoted" added to every entity that speaks one of <paramref name="quotes"/>
+    /// (the <c>entities</c> table that <c>corpus.Analyze()</c> writes). Speakers that are descriptions ("the official")
+    /// are no entities and add nothing.
+    /// </summary>
+    public IReadOnlyList<EntityCount> WithSpeakers(IEnumerable<Quote> quotes)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        var speakers = quotes.Where(q => q.Speaker is not null && q.Kind is QuoteKind.Full or QuoteKind.Scare)
+            .Select(q => (q.ArticleId, q.Speaker!)).ToHashSet();
+        return Counts.Select(c => c.Kind is EntityKind.Person or EntityKind.Organization && speakers.Contains((c.ArticleId, c.Canonical))
+            ? c with { Role = EntityRoles.Join([.. EntityRoles.Split(c.Role), EntityRoles.Quoted]) } : c).ToList();
     }
 
     /// <summary>Every mention, in article and text order.</summary>
     public IReadOnlyList<EntityMention> Mentions { get; }
     /// <summary>One row per (article, canonical entity): the <c>entities</c> table.</summary>
     public IReadOnlyList<EntityCount> Counts { get; }
-    /// <summary>One row per canonical entity across the corpus, most mentioned first.</summary>
+    /// <summary>One row per canonical entity across the corpus, most mentioned first (byline reporters and post authors the text never names included, with 0 mentions).</summary>
     public IReadOnlyList<Entity> Canonical { get; }
 
     /// <summary>Mentions of people only.</summary>
@@ -50,8 +160,8 @@ public sealed class EntitySet
     /// <summary>The <c>entities</c> table: mention counts per article and canonical entity.</summary>
     public DataFrame ToDataFrame() => Counts.ToDataFrame();
 
-    private static string Variants(IEnumerable<EntityMention> g) =>
-        string.Join("; ", g.Select(m => m.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    /// <summary>The <c>entities</c> table with the quoted speakers' role (<see cref="WithSpeakers"/>).</summary>
+    public DataFrame ToDataFrame(IEnumerable<Quote> quotes) => WithSpeakers(quotes).ToDataFrame();
 
     public override string ToString() => $"{Mentions.Count} mentions of {Canonical.Count} entities";
 }

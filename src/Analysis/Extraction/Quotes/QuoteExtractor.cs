@@ -87,6 +87,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             var r when r.StartsWith("cue_after", StringComparison.Ordinal) || r.StartsWith("cue_before", StringComparison.Ordinal) => 0.9,
             var r when r.StartsWith("dash", StringComparison.Ordinal) || r.StartsWith("according_to", StringComparison.Ordinal) => 0.85,
             var r when r.StartsWith("previous_quote", StringComparison.Ordinal) => 0.75,
+            "previous_subject" => 0.5,
             _ => 0.6,
         };
         if (who.Rule.EndsWith("+pronoun", StringComparison.Ordinal)) c -= 0.15;
@@ -138,6 +139,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (Before(article, beforeStart, span.Open, mentions) is { } before) return before;
         if (AccordingTo(article, afterStart, Math.Min(closeSentence?.End ?? afterEnd, afterEnd), mentions) is { } acc) return acc;
         // A quotation standing alone (opening its sentence) continues the last speaker, or the one named just before.
+        // "“…,” she said. “…”" with nothing between the two quotations but spaces: the same speaker goes on.
+        if (kind == QuoteKind.Full && previous is { Speaker: not null } && previous.End < span.Open
+            && string.IsNullOrWhiteSpace(text[(previous.End + 1)..span.Open]))
+            return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
         if (kind == QuoteKind.Full && standalone && openSentence is not null)
         {
             if (previous is { Speaker: not null } && previous.End < span.Open && previous.SentenceIndex >= openSentence.Index - 2)
@@ -146,9 +151,27 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
                 if (Before(article, Math.Max(prev.Start, prev.End - MaxContext), prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
+                // "Collins was sixth in the final. “This will be a big year for me …”": a quotation standing alone with
+                // no cue anywhere near is the person the sentence before is about (its subject), as news prose runs.
+                if (PersonSubject(article, prev, mentions) is { } subject)
+                    return new Attribution(subject.Canonical, subject.Text, null, "previous_subject");
             }
         }
         return new Attribution(null, null, null, "none");
+    }
+
+    /// <summary>A person named as the subject of <paramref name="s"/>: within its first three words, outside quotation marks.</summary>
+    private static EntityMention? PersonSubject(Article article, Sentence s, IReadOnlyList<EntityMention> mentions)
+    {
+        var text = article.Text;
+        int from = SubjectStart(text, s.Start, s.End);
+        if (StartsWithPronoun(text, from, s.End)) return null;
+        for (int k = FirstAtOrAfter(mentions, from); k < mentions.Count && mentions[k].Start - from <= 60; k++)
+        {
+            var m = mentions[k];
+            if (m.Kind == EntityKind.Person && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) return m;
+        }
+        return null;
     }
 
     /// <summary>Verbs whose object is the listener: "told X", "asked X", "informed X".</summary>
@@ -254,7 +277,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     {
         if (end <= start) return null;
         EntityMention? best = null;
-        for (int k = FirstAtOrAfter(mentions, start); k < mentions.Count; k++)
+        int k0 = FirstAtOrAfter(mentions, start);
+        for (int k = k0; k < mentions.Count; k++)
         {
             var m = mentions[k];
             if (m.End > end) break;
@@ -264,6 +288,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 if (!nearestLast && m.Kind == EntityKind.Person) break;
             }
         }
+        // "…, the White House reiterated": an organization right before the verb is its subject, even after a person.
+        if (nearestLast && best is { Kind: EntityKind.Person } && k0 >= 0 && OrganizationEndingAt(mentions, best, end, article.Text) is { } org) best = org;
         if (best is not null) return new Found(best.Canonical, best.Text, "");
         var phrase = article.Text[start..end].Trim(' ', ',', '\n');
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -278,6 +304,16 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             return new Found(null, pronoun, "");
         }
         return Description(words, nearestLast) is { } np ? new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "") : null;
+    }
+
+    /// <summary>An organization mention after <paramref name="person"/> that ends just before <paramref name="end"/>, not in an appositive of the person.</summary>
+    private static EntityMention? OrganizationEndingAt(IReadOnlyList<EntityMention> mentions, EntityMention person, int end, string text)
+    {
+        // "Mark Serwotka, the leader of the … Union said": an appositive after the person names what they lead.
+        if (text.AsSpan(person.End, end - person.End).TrimStart().StartsWith(",")) return null;
+        for (int k = FirstAtOrAfter(mentions, person.End); k < mentions.Count && mentions[k].End <= end; k++)
+            if (mentions[k].Kind == EntityKind.Organization && string.IsNullOrWhiteSpace(text[mentions[k].End..end])) return mentions[k];
+        return null;
     }
 
     /// <summary>
@@ -340,7 +376,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// is itself a pronoun ("He said he “respects” Grassley … “…,” he said" → the person of the sentence before,
     /// not Grassley). Falls back to the first person named in the latest sentence naming one.
     /// </summary>
-    private static EntityMention? SubjectBefore(Article article, IReadOnlyList<EntityMention> mentions, int offset)
+    private EntityMention? SubjectBefore(Article article, IReadOnlyList<EntityMention> mentions, int offset)
     {
         var text = article.Text;
         var sentence = Provenance.SentenceNear(article, offset);
@@ -351,19 +387,83 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             var s = article.Sentences[si];
             // The part of the sentence before the offset, quotations left out.
             int end = Math.Min(s.End, offset);
-            EntityMention? subject = null;
+            EntityMention? subject = null, firstPerson = null, cueSubject = null;
             while (k > stop && mentions[k].Start >= s.Start)
             {
                 var m = mentions[k--];
                 if (m.Start >= end || m.Kind != EntityKind.Person) continue;
+                // The subject of a speech verb ("…, Safin said he …", "Robben, who …, claims") is the one speaking.
+                if (cueSubject is null && SubjectOfCue(text, m.End, end) && (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))) cueSubject = m;
                 // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
                 int from = SubjectStart(text, s.Start, end);
-                if (m.Start - from <= 60 && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
-                else if (fallback is null && (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))) fallback = m;
+                // "He sees Owen as …": after a pronoun subject a name near the start is its object.
+                if (m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
+                else if (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))
+                {
+                    fallback ??= m;
+                    firstPerson = m;   // walking backwards: the last one kept is the sentence's first
+                }
             }
-            if (subject is not null) return subject;
+            if ((cueSubject ?? subject) is { } found) return found;
+            // "The State Department said Secretary Blinken emphasized …. He noted …": an earlier sentence whose subject
+            // is no person and no pronoun hands the pronoun to the person it reports on, not to one further back.
+            if (firstPerson is not null && seen > 0 && OrganizationSubject(mentions, k + 1, s)) return firstPerson;
         }
         return fallback;
+    }
+
+    /// <summary>
+    /// A speech verb follows the name at <paramref name="nameEnd"/>: directly, after one adverb ("Safin also said"), or
+    /// after an appositive between commas ("Robben, who has been …, claims").
+    /// </summary>
+    private bool SubjectOfCue(string text, int nameEnd, int end)
+    {
+        int i = nameEnd;
+        while (i < end && text[i] == ' ') i++;
+        if (i < end && text[i] == ',')
+        {
+            int close = text.IndexOf(',', i + 1, Math.Min(160, end - i - 1));
+            if (close < 0) return false;
+            i = close + 1;
+            while (i < end && text[i] == ' ') i++;
+        }
+        for (int w = 0; w < 2 && i < end; w++)
+        {
+            int e = i;
+            while (e < end && char.IsLetter(text[e])) e++;
+            if (e == i) return false;
+            var word = text[i..e];
+            if (gazetteer.SpeechVerbs.Contains(word)) return true;
+            // Only an adverb or auxiliary stands between a subject and its verb ("and claims" has another subject).
+            if (!CueAdverbs.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal)) return false;
+            i = e;
+            while (i < end && text[i] == ' ') i++;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> CueAdverbs = new(StringComparer.Ordinal)
+        { "also", "later", "then", "again", "once", "still", "has", "had", "have", "earlier", "further", "previously", "recently", "has", "would", "will" };
+
+    private static bool StartsWithPronoun(string text, int from, int end)
+    {
+        int e = from;
+        while (e < end && char.IsLetter(text[e])) e++;
+        return e > from && Pronouns.Contains(text[from..e]);
+    }
+
+    /// <summary>
+    /// The sentence opens with an organization ("The U.S. State Department said …"): an institution reporting on a
+    /// person. (A description opening it, "The 21-year-old", usually refers back to the article's person instead.)
+    /// </summary>
+    private static bool OrganizationSubject(IReadOnlyList<EntityMention> mentions, int first, Sentence s)
+    {
+        for (int k = first; k < mentions.Count && mentions[k].Start < s.End; k++)
+        {
+            if (mentions[k].Start < s.Start) continue;
+            return mentions[k].Kind == EntityKind.Organization && mentions[k].Start - s.Start <= 12;
+        }
+        return false;
     }
 
     /// <summary>Where a sentence's subject starts: after a leading quotation and its attribution's comma, if any.</summary>

@@ -111,8 +111,8 @@ internal static class TimelineReader
                 yield return new TimelineEntry(article.Id, outlet, d.Start, d.End, s.Index, s.Text, d.Surface, date, precision,
                     basis, reference, referenceBasis, d.Rule, Key());
             }
-            bool future = RelativeDates.IsFuture(s.Text);
-            foreach (var r in RelativeDates.Find(text, s.Start, s.End, reference, future))
+            bool? future = null;
+            foreach (var r in RelativeDates.Find(text, s.Start, s.End, reference, () => future ??= RelativeDates.IsFuture(s.Text)))
             {
                 if (taken.Any(t => r.Start < t.End && t.Start < r.End)) continue;
                 yield return new TimelineEntry(article.Id, outlet, r.Start, r.End, s.Index, s.Text, r.Surface, r.Date, r.Precision,

@@ -35,13 +35,28 @@ internal static partial class RelativeDates
     public static bool IsFuture(string sentence) => FutureTense().IsMatch(sentence);
 
     /// <summary>Relative dates in text[start..end), read against <paramref name="reference"/> (null: unresolved).</summary>
-    public static IEnumerable<RelativeDate> Find(string text, int start, int end, DateOnly? reference, bool future)
+    /// <remarks>
+    /// <paramref name="future"/> (the sentence's tense) is asked only for a bare weekday, the one reading that needs it;
+    /// and a range holding none of the words every expression contains is not searched at all (most sentences).
+    /// </remarks>
+    public static IEnumerable<RelativeDate> Find(string text, int start, int end, DateOnly? reference, Func<bool> future)
     {
+        if (!MayHoldExpression(text.AsSpan(start, end - start))) yield break;
         for (var m = Pattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
             yield return Read(m, 0, reference, future);
     }
 
-    private static RelativeDate Read(Match m, int offset, DateOnly? reference, bool future)
+    /// <summary>Every expression of <see cref="Pattern"/> contains one of these words (weekdays and "today" end in "day").</summary>
+    private static readonly string[] Anchors = ["day", "week", "month", "year", "tonight", "tomorrow", "hours"];
+
+    private static bool MayHoldExpression(ReadOnlySpan<char> range)
+    {
+        foreach (var a in Anchors)
+            if (range.IndexOf(a, StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
+
+    private static RelativeDate Read(Match m, int offset, DateOnly? reference, Func<bool> future)
     {
         int s = offset + m.Index, e = s + m.Length;
         var surface = m.Value;
@@ -51,7 +66,7 @@ internal static partial class RelativeDates
             var day = Enum.Parse<DayOfWeek>(m.Groups["wd"].Value);
             var mod = m.Groups["wmod"].Value;
             if (reference is not { } r) return new(s, e, surface, null, "day", noRef, "weekday");
-            bool forward = mod == "next" || mod != "last" && future;
+            bool forward = mod == "next" || mod != "last" && future();
             int delta = forward ? ((int)day - (int)r.DayOfWeek + 7) % 7 : -(((int)r.DayOfWeek - (int)day + 7) % 7);
             if (mod == "next" && delta == 0) delta = 7;
             if (mod == "last" && delta == 0) delta = -7;

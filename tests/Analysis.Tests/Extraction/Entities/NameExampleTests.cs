@@ -59,4 +59,13 @@ public class NameExampleTests
         var m = Mentions("Rep. Colm Farrow (D-N.Y.) and Sen. Ida Penn (R-Ky.) voted no.");
         Assert.Equal(["Colm Farrow", "Ida Penn"], m.Select(x => x.Canonical));
     }
+
+    [Fact]
+    public void AnAcronymTakesTheNameItAbbreviatesInTheArticle()
+    {
+        var m = Mentions("The Coastal Exporters Association (NXG) said orders fell. The Department of Canal Affairs agreed, and NXG and DCA will meet.");
+        Assert.All(m.Where(x => x.Text == "NXG"), x => Assert.Equal("Coastal Exporters Association", x.Canonical));
+        Assert.Equal(2, m.Count(x => x.Text == "NXG"));
+        Assert.Equal("Department of Canal Affairs", Assert.Single(m, x => x.Text == "DCA").Canonical);
+    }
 }

@@ -108,4 +108,70 @@ public class AttributionExampleTests
         var q = Single("Mara Ellison says the panel \"will do the job it was set up to do\" despite the Whigs' vow to stay away.");
         Assert.Equal("Mara Ellison", q.Speaker);
     }
+
+    [Fact]
+    public void APronounAfterAnInstitutionsReportGoesToThePersonItReportsOn()
+    {
+        // Seed 001's shape: the sentence before names an office as subject and the envoy inside it.
+        var text = "Dorian Vell, the prime minister, met the envoy on Monday. The Foreign Ministry said that during the talks, " +
+                   "Envoy Casimir Aldane stressed the need for calm. He noted that lasting peace requires a \"new path\" after the war.";
+        var q = Single(text, QuoteKind.Scare);
+        Assert.Equal("Casimir Aldane", q.Speaker);
+    }
+
+    [Fact]
+    public void AnOrganizationRightBeforeTheCueIsItsSubject()
+    {
+        var q = Single("On the day Casimir Aldane landed, the White House reiterated that \"families cannot stay displaced from their homes.\"");
+        Assert.Equal("White House", q.Speaker);
+    }
+
+    [Fact]
+    public void AnAppositiveOrganizationDoesNotTakeThePersonsQuote()
+    {
+        var q = Single("Ludo Perrin, the leader of the Transport Workers Union said: \"We warned them about this a year ago and nobody listened.\"");
+        Assert.Equal("Ludo Perrin", q.Speaker);
+    }
+
+    [Fact]
+    public void TheSubjectOfTheCueOutranksANameEarlierInTheSentence()
+    {
+        var text = "After losing the opening set to Dario Venn, Tomas Arkel said he began to doubt himself. " +
+                   "\"I am 29 and I was playing against the best returner in the world,\" he said.";
+        Assert.Equal("Tomas Arkel", Single(text).Speaker);
+    }
+
+    [Fact]
+    public void ANameAfterAPronounSubjectIsItsObject()
+    {
+        var text = "Club manager Ronan Keddle wants a new striker. He sees Pavel Orsk as the ideal replacement. " +
+                   "\"Pavel is the kind of player who would excite the fans,\" he told local radio.";
+        Assert.Equal("Ronan Keddle", Single(text).Speaker);
+    }
+
+    [Fact]
+    public void AQuotationRightAfterAnotherKeepsItsSpeaker()
+    {
+        var text = "Accepting the award, Lyra Benholm said: \"I don't know what to say to all of you tonight.\" \"Thank you all so much for voting for me, I feel dizzy.\"";
+        var quotes = Quotes(text).Where(q => q.Kind == QuoteKind.Full).ToList();
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Lyra Benholm", q.Speaker));
+    }
+
+    [Fact]
+    public void AQuotationStandingAloneBelongsToTheSubjectBefore()
+    {
+        var text = "Kemal Ostrander finished sixth in the final last year. \"This will be a big year for me and I plan to win the title again.\"";
+        var q = Single(text);
+        Assert.Equal("Kemal Ostrander", q.Speaker);
+        Assert.Equal("previous_subject", q.Rule);
+        Assert.True(q.Confidence is > 0 and < 0.6, $"confidence {q.Confidence}");
+    }
+
+    [Fact]
+    public void AGivenNameMakesAPersonOfASurnameThatIsAlsoANationality()
+    {
+        var text = "Shop analyst Oliver Welsh tracked the sales. \"Demand is huge and the stores cannot keep up with it,\" Welsh said.";
+        Assert.Equal("Oliver Welsh", Single(text).Speaker);
+    }
 }
