@@ -129,6 +129,12 @@ try
     }
     var cells = summary.Notebooks.Sum(n => n.Cells.Count);
     Console.WriteLine($"Ran {summary.Notebooks.Count} notebook(s), {cells} code cells, in {summary.Duration.TotalSeconds:F1} s (cold run, including engine start).");
+    // Memory and wall time of the whole command, for benchmarks: the notebooks' process is the one that grows.
+    var self = Process.GetCurrentProcess();
+    var memory = inProcess
+        ? $"{Megabytes(summary.PeakNotebookMemory)} (the notebooks ran in this process)"
+        : $"{Megabytes(summary.PeakNotebookMemory)} in the notebook process, {Megabytes(NotebookRunner.PeakMemory(self))} in the runner";
+    Console.WriteLine($"Peak RSS: {memory}; wall time {(DateTime.Now - self.StartTime).TotalSeconds:F1} s since the runner started.");
     Console.WriteLine($"Report: {summary.ReportPath}");
     if (summary.StoppedBy is { } why)
     {
@@ -188,6 +194,8 @@ static IDisposable OnStopSignals(Action<string> stop)
         }));
     return new Registrations(registrations);
 }
+
+static string Megabytes(long bytes) => bytes > 0 ? $"{bytes / 1e6:F0} MB" : "unknown";
 
 static int Fail(string message)
 {

@@ -109,6 +109,45 @@ public sealed class Corpus
     }
 
     /// <summary>
+    /// Loads a corpus as <see cref="Load"/> does, or returns the one this process loaded last when it came from the same
+    /// path with equal options and its files are unchanged (same names, sizes and write times; a changed manifest counts).
+    /// A kept corpus keeps what was computed on it (annotations, entities, the parts of <see cref="CoverageAnalysis"/>),
+    /// so notebooks that each begin with <c>Corpus.LoadCached(path)</c> and run in one process (the runner) read and
+    /// annotate the corpus once; where each notebook has its own process (a kernel) it loads as <see cref="Load"/>.
+    /// Only the last corpus is kept. Loads with <see cref="LoadOptions.Progress"/> or
+    /// <see cref="LoadOptions.FollowDirectoryLinks"/> always read the files.
+    /// </summary>
+    public static Corpus LoadCached(string path, LoadOptions? options = null)
+    {
+        var full = Path.GetFullPath(path);
+        options ??= new LoadOptions();
+        if (options.Progress is not null || options.FollowDirectoryLinks) return Load(full, options);
+        var manifest = options.UseManifest && options.ManifestPath is { } m ? Path.GetFullPath(m, full) : null;
+        // Taken before loading: a file changed during the load makes the next call load again.
+        var fingerprint = InputFingerprint.Of(full, manifest);
+        lock (LastLoadedLock)
+        {
+            if (fingerprint is not null && LastLoaded is { } last && last.Path == full && last.Options == options && last.Fingerprint == fingerprint)
+                return last.Corpus;
+        }
+        var corpus = Load(full, options);
+        lock (LastLoadedLock) LastLoaded = (full, options, fingerprint, corpus);
+        return corpus;
+    }
+
+    private static readonly object LastLoadedLock = new();
+    private static (string Path, LoadOptions Options, string? Fingerprint, Corpus Corpus)? LastLoaded;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _kept = new();
+
+    /// <summary>
+    /// The result of <paramref name="compute"/> for <paramref name="key"/>, computed once per corpus (concurrent callers
+    /// wait for the first). Keys are compared by value: a tuple of a name and the options the result depends on.
+    /// </summary>
+    internal T Keep<T>(object key, Func<T> compute) where T : class =>
+        (T)_kept.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
     /// A corpus of in-memory texts (id, text), cleaned and segmented like loaded files, except that the first line is
     /// never taken as a headline (an in-memory text is a body).
     /// </summary>

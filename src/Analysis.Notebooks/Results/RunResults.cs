@@ -41,4 +41,10 @@ public sealed record RunSummary(IReadOnlyList<NotebookRun> Notebooks, TimeSpan D
 
     /// <summary>Null when the run went to its end; else what stopped it ("SIGTERM", "SIGINT", "timeout").</summary>
     public string? StoppedBy { get; init; }
+
+    /// <summary>
+    /// Highest resident set size of the process that ran the notebooks, in bytes (the child processes of an isolated
+    /// run, else the runner's own process); 0 where the platform does not report it.
+    /// </summary>
+    public long PeakNotebookMemory { get; init; }
 }

@@ -68,6 +68,7 @@ public static class IsolatedRunner
         if (runTimeout is { } limit) timeout.CancelAfter(limit);
         using var stopOrTimeout = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
         string? stoppedBy = null;
+        long peakMemory = 0;
         try
         {
             int next = 0, child = 0;
@@ -79,6 +80,7 @@ public static class IsolatedRunner
                     options.CellTimeout?.TotalSeconds, eventsPath), JobJson));
                 var outcome = await SuperviseAsync(childCommand(jobPath), eventsPath, options.CellTimeout, stopOrTimeout.Token,
                     e => Apply(e, notebooks, cellRuns, runs, startedNotebooks, paths, options.Parameters, options.Log));
+                peakMemory = Math.Max(peakMemory, outcome.PeakMemory);
                 if (outcome.Stopped) stoppedBy = timeout.IsCancellationRequested && !stop.IsCancellationRequested ? "timeout" : "cancelled";
                 // The notebook the child was in when it ended (if any) keeps its finished cells; the running cell is marked.
                 int current = Array.FindIndex(runs, next, r => r is null);
@@ -103,7 +105,7 @@ public static class IsolatedRunner
             }
             for (int i = 0; i < runs.Length; i++)
                 runs[i] ??= NotebookRunner.NotRun(notebooks[i], paths[i], options.Parameters, "the run was stopped before this notebook");
-            return NotebookRunner.WriteOutputs(runs!, paths, options.OutputDirectory, clock.Elapsed, stoppedBy);
+            return NotebookRunner.WriteOutputs(runs!, paths, options.OutputDirectory, clock.Elapsed, stoppedBy) with { PeakNotebookMemory = peakMemory };
         }
         finally
         {
@@ -111,7 +113,8 @@ public static class IsolatedRunner
         }
     }
 
-    private sealed record ChildOutcome(int ExitCode, bool Stopped, bool KilledByWatchdog);
+    /// <summary>How a child ended, and its peak resident set size as last seen (bytes).</summary>
+    private sealed record ChildOutcome(int ExitCode, bool Stopped, bool KilledByWatchdog, long PeakMemory);
 
     /// <summary>Starts one child and follows its events until it exits; stops or kills it when told or when it goes silent.</summary>
     private static async Task<ChildOutcome> SuperviseAsync(ProcessStartInfo start, string eventsPath, TimeSpan? cellTimeout,
@@ -125,8 +128,11 @@ public static class IsolatedRunner
         var silence = cellTimeout is { } t ? t + TimeSpan.FromSeconds(3) + WatchdogMargin : (TimeSpan?)null;
         bool stopped = false, killed = false;
         var stopClock = new Stopwatch();
+        long peakMemory = 0;
         while (true)
         {
+            // The peak is a high-water mark: reading it while the child lives loses at most the last 100 ms of growth.
+            peakMemory = Math.Max(peakMemory, NotebookRunner.PeakMemory(process));
             bool exited = await WaitForExitAsync(process, TimeSpan.FromMilliseconds(100));
             foreach (var e in events.ReadNew()) { onEvent(e); lastEvent.Restart(); }
             if (exited) break;
@@ -144,7 +150,7 @@ public static class IsolatedRunner
             }
         }
         foreach (var e in events.ReadNew()) onEvent(e);
-        return new ChildOutcome(process.ExitCode, stopped, killed);
+        return new ChildOutcome(process.ExitCode, stopped, killed, peakMemory);
     }
 
     private static async Task<bool> WaitForExitAsync(Process process, TimeSpan wait)

@@ -71,7 +71,7 @@ public static class NotebookRunner
                 ? NotRun(notebook, path, options.Parameters, "the run was stopped before this notebook")
                 : await RunNotebookAsync(notebook, path, settings, cancellationToken));
         return WriteOutputs(runs, notebooks.Select(n => n.Path).ToList(), options.OutputDirectory, clock.Elapsed,
-            cancellationToken.IsCancellationRequested ? "cancelled" : null);
+            cancellationToken.IsCancellationRequested ? "cancelled" : null) with { PeakNotebookMemory = PeakMemory(Process.GetCurrentProcess()) };
     }
 
     /// <summary>Saves each executed notebook under OUT/notebooks and the report as OUT/report/index.html.</summary>
@@ -160,6 +160,20 @@ public static class NotebookRunner
     }
 
     internal static string Seconds(TimeSpan t) => $"{t.TotalSeconds:0.###} s";
+
+    /// <summary>The peak resident set size of <paramref name="process"/> (Linux: VmHWM), or 0 when it has exited or the platform does not say.</summary>
+    public static long PeakMemory(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return process.PeakWorkingSet64;
+        }
+        catch (Exception e) when (e is InvalidOperationException or PlatformNotSupportedException or NotSupportedException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>A notebook that never ran: parameters injected, every code cell skipped, <paramref name="why"/> in its metadata.</summary>
     internal static NotebookRun NotRun(Notebook notebook, string path, IReadOnlyDictionary<string, string> parameters, string why)

@@ -20,7 +20,10 @@ public sealed class ParagraphThemes
 {
     /// <summary>Number of themes.</summary>
     public int K { get; }
-    /// <summary>Mean silhouette per candidate k when k was chosen automatically, else of the given k alone.</summary>
+    /// <summary>
+    /// Mean silhouette per candidate k when k was chosen automatically (over an evenly spaced sample of 2,000 paragraphs
+    /// when there are more), else of the given k alone.
+    /// </summary>
     public IReadOnlyList<KScore> KScores { get; }
     /// <summary>One row per clustered paragraph, in corpus order.</summary>
     public IReadOnlyList<ParagraphTheme> Paragraphs { get; }
@@ -45,6 +48,16 @@ public sealed class ParagraphThemes
             .Where(x => Words(x.Article, x.Paragraph) >= minWords).ToList();
         var texts = items.Select(x => x.Article.Text[x.Paragraph.Start..x.Paragraph.End]).ToList();
         var ids = items.Select(x => $"{x.Article.Id}#{x.Paragraph.Index}").ToList();
+        IReadOnlyList<KScore>? sampledScores = null;
+        if (k is null && texts.Count > KChoiceSample)
+        {
+            // Choosing k fits every candidate k; on an evenly spaced sample that costs a fraction of fitting them all on
+            // thousands of paragraphs (the silhouette itself scores at most 2,000 points). The chosen k is then fitted on
+            // every paragraph, exactly as a given k would be.
+            var sample = Enumerable.Range(0, KChoiceSample).Select(i => (int)((long)i * texts.Count / KChoiceSample)).ToList();
+            var probe = DocumentClustering.Run(sample.Select(i => texts[i]).ToList(), sample.Select(i => ids[i]).ToList(), null, options, "paragraph");
+            (k, sampledScores) = (probe.K, probe.KScores);
+        }
         var r = DocumentClustering.Run(texts, ids, k, options, "paragraph");
 
         var terms = ClusterTerms.Top(r.Matrix, r.Features, r.Labels, r.K, options.TopTerms);
@@ -71,8 +84,11 @@ public sealed class ParagraphThemes
                 shares.Add(new ThemeShare(article.Id, article.OutletOrId, theme.Theme, theme.Label, Math.Round(inTheme.Sum(x => x.Words) / total, 4), inTheme.Count));
             }
         }
-        return new ParagraphThemes(r.K, DocumentClustering.Scores(r), paragraphs, summary, shares);
+        return new ParagraphThemes(r.K, sampledScores ?? DocumentClustering.Scores(r), paragraphs, summary, shares);
     }
+
+    /// <summary>Paragraphs k is chosen on when there are more (see <see cref="Build"/>).</summary>
+    internal const int KChoiceSample = 2000;
 
     private static int Words(Article a, Paragraph p) => Words(a, p.Start, p.End);
     private static int Words(Article a, int start, int end) => Segmenter.CountWords(a.Text[start..end]);

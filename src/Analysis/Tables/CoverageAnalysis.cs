@@ -40,16 +40,22 @@ public sealed class CoverageAnalysis
     {
         Corpus = corpus;
         Options = options;
-        _figures = new(() => corpus.Figures(options.Figures));
+        // Each part is kept on the corpus under the options it depends on, so analyses of one corpus share what they
+        // have in common (two notebooks asking for the same stories compute them once). Story and cluster options are
+        // init-only records, compared by value; figure and reconciliation options can be edited after the call, so
+        // those parts are shared only when they use the defaults.
+        T Shared<T>(object? key, Func<T> compute) where T : class => key is null ? compute() : corpus.Keep(key, compute);
+        _figures = new(() => Shared(options.Figures is null ? "figures" : null, () => corpus.Figures(options.Figures)));
         // Figures are compared within a story only: another story's hostage count is no contradiction.
-        _reconciliation = new(() => Figures.Reconcile(corpus,
-            (options.Reconcile ?? new ReconcileOptions()) with { SameStory = options.Reconcile?.SameStory ?? StoryGroups }));
-        _quotes = new(() => corpus.Quotes());
+        _reconciliation = new(() => Shared(options.Figures is null && options.Reconcile is null ? ("reconciliation", options.Stories) : null,
+            () => Figures.Reconcile(corpus, (options.Reconcile ?? new ReconcileOptions()) with { SameStory = options.Reconcile?.SameStory ?? StoryGroups })));
+        _quotes = new(() => Shared("quotes", () => corpus.Quotes()));
         // Yearless dates take their year from the article's own story, never from an unrelated article.
         // A stream batch reads each article alone, so it needs no stories (and must not depend on its batch).
-        _timeline = new(() => corpus.Timeline(corpus.ReadsArticlesAlone ? null : new TimelineOptions { SameStory = StoryGroups }));
-        _clusters = new(() => corpus.Cluster(options.ClusterK, options.Clustering));
-        _stories = new(() => corpus.Stories(options.Stories));
+        _timeline = new(() => Shared(("timeline", options.Stories), () =>
+            corpus.Timeline(corpus.ReadsArticlesAlone ? null : new TimelineOptions { SameStory = StoryGroups })));
+        _clusters = new(() => Shared(("clusters", options.ClusterK, options.Clustering), () => corpus.Cluster(options.ClusterK, options.Clustering)));
+        _stories = new(() => Shared(("stories", options.Stories), () => corpus.Stories(options.Stories)));
     }
 
     /// <summary>The corpus analysed.</summary>
