@@ -28,7 +28,7 @@ internal static class TestFiles
 /// <summary>A temporary folder, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("loader-tests-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("analysis-tests-").FullName;
 
     public string File(string name, string text, System.Text.Encoding? encoding = null)
     {

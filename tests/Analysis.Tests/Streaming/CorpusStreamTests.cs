@@ -1,15 +1,15 @@
+using Analysis.Tests.Loading;
 using Microsoft.Data.Analysis;
 
 namespace Analysis.Tests.Streaming;
 
 public sealed class CorpusStreamTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "corpus-stream-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    private string _root => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static string RepoRoot => RepositoryPaths.Root(AppContext.BaseDirectory);
 

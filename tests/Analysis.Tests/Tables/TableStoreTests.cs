@@ -1,15 +1,15 @@
+using Analysis.Tests.Loading;
 using Microsoft.Data.Analysis;
 
 namespace Analysis.Tests.Tables;
 
 public sealed class TableStoreTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "table-store-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
+    private string _folder => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static Corpus Seeds() => Corpus.Load(Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "seeds"));
 
