@@ -125,7 +125,7 @@ public sealed class SeedsRunTests(SeedsRunFixture run)
     [Fact]
     public void WalkthroughWritesEveryTableWithArticleIds()
     {
-        string[] tables = ["articles", "stories", "removed", "load_report", "figures", "reconciliation", "quotes", "entities", "timeline", "clusters"];
+        string[] tables = ["articles", "stories", "removed", "load_report", "figures", "reconciliation", "quotes", "shared_quotations", "entities", "timeline", "clusters"];
         foreach (var name in tables)
         {
             var path = Path.Combine(run.Output, "tables", name + ".csv");
