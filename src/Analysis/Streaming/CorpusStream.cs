@@ -286,12 +286,13 @@ public static class CorpusStream
             return rows[name] = CreateTable(db, name, path);
         }
 
-        var articles = ArticlesForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize);
+        var grouping = ReadForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize, options.Analysis.Stories);
+        var articles = grouping.Articles;
         var position = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
         for (int i = 0; i < articles.Count; i++) position[articles[i].Id] = i;
         CheckSameArticles(db, position, corpusPath);
         Step("articles loaded");
-        var stories = articles.Stories(options.Analysis.Stories);
+        var stories = grouping.Group();
         Step("stories grouped");
         Write("stories", [stories.ToDataFrame()], stories.ToDataFrame);
         Step("stories written");
@@ -354,22 +355,24 @@ public static class CorpusStream
     }
 
     /// <summary>
-    /// The articles in corpus order (as <see cref="Corpus.Load"/> gives them), loaded chunk by chunk and kept with only
-    /// what grouping and reconciliation read (id, outlet, headline, dates, clean text, sentences): the raw text,
-    /// offset map, paragraphs and removed pieces are dropped as each chunk is read.
+    /// The corpus read chunk by chunk into story grouping, in corpus order (as <see cref="Corpus.Load"/> gives
+    /// them): each article's terms, dates and headline are read once and the article is let go, its story and
+    /// reconciliation keeping only a copy without text (id, file, outlet, headline, publication date). Memory then
+    /// holds the sparse term counts, not the corpus.
     /// </summary>
-    private static List<Article> ArticlesForGrouping(string corpusPath, LoadOptions load, int chunkSize)
+    private static StoryInputs ReadForGrouping(string corpusPath, LoadOptions load, int chunkSize, StoryOptions? options)
     {
+        var inputs = new StoryInputs(options ?? new StoryOptions());
         var noMap = OffsetMap.Identity(0);
-        var articles = new List<Article>();
         foreach (var chunk in CorpusLoader.Stream(corpusPath, load, chunkSize))
-            articles.AddRange(chunk.Articles.Select(a => new Article
-            {
-                Id = a.Id, File = a.File, Outlet = a.Outlet, Headline = a.Headline, Published = a.Published,
-                PublishedInferred = a.PublishedInferred, PublishedBasis = a.PublishedBasis, Raw = "", Text = a.Text, Map = noMap,
-                Sentences = a.Sentences, Words = a.Words,
-            }));
-        return articles;
+            foreach (var a in chunk.Articles)
+                inputs.Add(new AnnotatedArticle(a, Gazetteer.Default), new Article
+                {
+                    Id = a.Id, File = a.File, Outlet = a.Outlet, Headline = a.Headline, Published = a.Published,
+                    PublishedInferred = a.PublishedInferred, PublishedBasis = a.PublishedBasis, Raw = "", Text = "", Map = noMap,
+                    Words = a.Words,
+                });
+        return inputs;
     }
 
     /// <summary>Rows of one story (story 0: an article no story holds, which is a story of its own).</summary>
