@@ -246,12 +246,12 @@ public static class CorpusStream
 
     /// <summary>
     /// <see cref="Merge(string)"/>, then the tables that compare articles, over every share's rows:
-    /// <c>stories</c> (the articles of <paramref name="corpusPath"/> grouped with <c>Stories()</c>, which needs their
-    /// text), <c>reconciliation</c> (the merged figures reconciled within each story) and <c>shared_quotations</c> (the
+    /// <c>stories</c> (the articles of <paramref name="corpusPath"/> grouped as <c>Stories()</c> groups them, each
+    /// article's terms read once as the corpus is loaded again chunk by chunk), <c>reconciliation</c> (the merged figures reconciled within each story) and <c>shared_quotations</c> (the
     /// merged quotations aligned within each story). Each is computed by the code an in-memory
     /// <see cref="CoverageAnalysis"/> runs, so it equals that table of one run over the whole corpus; figures and
-    /// quotations are read back from the database a story at a time, so memory holds the stories' groups, the
-    /// articles' texts for grouping, and one batch of stories' rows. Each table is also written as
+    /// quotations are read back from the database a story at a time, so memory holds the articles' sparse term
+    /// counts and story graph (not their text), the stories' groups, and one batch of stories' rows. Each table is also written as
     /// <c>&lt;folder&gt;/merged/&lt;name&gt;.parquet</c>. Topic clusters are not built here (they need k-means over every
     /// article at once: <c>corpus.Cluster(k)</c> on a corpus that fits in memory).
     /// </summary>
