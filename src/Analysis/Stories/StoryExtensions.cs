@@ -15,21 +15,27 @@ public static class StoryExtensions
     public static StorySet Stories(this Corpus corpus, StoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        return Group(corpus.Annotations, options);
+        var inputs = new StoryInputs(options ?? new StoryOptions());
+        foreach (var annotated in corpus.Annotations) inputs.Add(annotated);
+        return inputs.Group();
     }
 
     /// <inheritdoc cref="Stories(Corpus, StoryOptions?)"/>
     public static StorySet Stories(this IReadOnlyList<Article> articles, StoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        return Group(articles.Select(a => new AnnotatedArticle(a, Gazetteer.Default)).ToList(), options);
+        // Each article is annotated, read and let go: grouping holds its terms, not its annotation.
+        var inputs = new StoryInputs(options ?? new StoryOptions());
+        foreach (var article in articles) inputs.Add(new AnnotatedArticle(article, Gazetteer.Default));
+        return inputs.Group();
     }
 
-    private static StorySet Group(IReadOnlyList<AnnotatedArticle> annotated, StoryOptions? options)
+    /// <summary>The stories of the articles <paramref name="inputs"/> read (it cannot take more after).</summary>
+    internal static StorySet Group(this StoryInputs inputs)
     {
-        options ??= new StoryOptions();
-        var articles = annotated.Select(a => a.Article).ToList();
-        var graph = StoryGraph.Build(annotated, options);
+        var options = inputs.Options;
+        var articles = inputs.Articles;
+        var graph = StoryGraph.Build(inputs);
         var usable = Enumerable.Range(0, articles.Count).Where(i => graph.Vectors.RowColumns(i).Length > 0).ToArray();
         var excluded = Enumerable.Range(0, articles.Count).Where(i => graph.Vectors.RowColumns(i).Length == 0)
             .Select(i => new ExcludedArticle(articles[i].Id, "no words to compare: nothing but stop words, punctuation or small numbers"))
@@ -40,12 +46,12 @@ public static class StoryExtensions
             .OrderByDescending(m => m.Count)
             .ThenBy(m => m.Min(i => graph.Dates[i]?.DayNumber ?? int.MaxValue))
             .ThenBy(m => m[0])
-            .Select((m, index) => Describe(index + 1, m, articles, graph, options))
+            .Select((m, index) => Describe(index + 1, m, articles, inputs.Headlines, graph, options))
             .ToList();
         return new StorySet(stories, excluded, options, graph.Comparisons);
     }
 
-    private static Story Describe(int id, List<int> members, IReadOnlyList<Article> articles, StoryGraph graph, StoryOptions options)
+    private static Story Describe(int id, List<int> members, IReadOnlyList<Article> articles, IReadOnlyList<string> headlines, StoryGraph graph, StoryOptions options)
     {
         var ordered = members.OrderBy(i => graph.Dates[i]?.DayNumber ?? int.MaxValue).ThenBy(i => i).ToList();
         var set = members.ToHashSet();
@@ -61,7 +67,7 @@ public static class StoryExtensions
         var nameWords = shown.SelectMany(n => n.Split(' ')).Select(w => w.ToLowerInvariant()).ToHashSet();
         var label = string.Join(", ", shown.Concat(terms.Where(t => !nameWords.Any(w => w.StartsWith(t, StringComparison.Ordinal)))).Take(options.LabelTerms));
         var stories = ordered.Select(i => articles[i]).ToList();
-        return new Story(id, label, HeadlineOf(articles[medoid]), stories, outlets,
+        return new Story(id, label, headlines[medoid], stories, outlets,
             dated.Count > 0 ? dated.Min() : null, dated.Count > 0 ? dated.Max() : null, names, terms, cohesion,
             Reason(members, ordered, articles, graph, options, names, terms, cohesion, outlets.Count, dated));
     }
@@ -96,9 +102,6 @@ public static class StoryExtensions
         return CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(int.Parse(parts[0], CultureInfo.InvariantCulture))
             + " " + int.Parse(parts[1], CultureInfo.InvariantCulture);
     }
-
-    private static string HeadlineOf(Article a) =>
-        !string.IsNullOrWhiteSpace(a.Headline) ? a.Headline! : a.Sentences.Count > 0 ? a.Sentences[0].Text : a.Text[..Math.Min(120, a.Text.Length)];
 
     private static string Reason(List<int> members, List<int> ordered, IReadOnlyList<Article> articles, StoryGraph graph, StoryOptions options,
         List<string> names, List<string> terms, double cohesion, int outlets, List<DateOnly> dated)

@@ -36,72 +36,51 @@ internal sealed class StoryGraph
     /// <summary>Per article, its day of the year for comparing with undated articles: published, else the day it mentions most; null when neither.</summary>
     public required int?[] CalendarDays { get; init; }
 
-    public static StoryGraph Build(IReadOnlyList<AnnotatedArticle> annotated, StoryOptions options)
+    /// <summary>
+    /// The graph of what <paramref name="inputs"/> read: the term counts become unit-length TF-IDF vectors in place
+    /// (no second copy), then each article's neighbours are found. <paramref name="inputs"/> cannot take more articles after.
+    /// </summary>
+    public static StoryGraph Build(StoryInputs inputs)
     {
-        int n = annotated.Count;
-        var articles = annotated.Select(a => a.Article).ToList();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
-        var kinds = new List<StoryTermKind>();
-        var rows = new List<(int Term, int Count)>[n];
-        var perDoc = new Dictionary<int, int>();
-        for (int d = 0; d < n; d++)
-        {
-            perDoc.Clear();
-            StoryTerms.Read(annotated[d], options.HeadlineRepeat, (term, kind) =>
-            {
-                var key = kind switch { StoryTermKind.Name => "n:", StoryTermKind.Day => "d:", _ => "" } + term;
-                if (!ids.TryGetValue(key, out int id))
-                {
-                    ids[key] = id = terms.Count;
-                    terms.Add(term);
-                    kinds.Add(kind);
-                }
-                perDoc[id] = perDoc.GetValueOrDefault(id) + 1;
-            });
-            rows[d] = perDoc.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key).ToList();
-        }
-        var df = new int[terms.Count];
-        foreach (var row in rows)
-            foreach (var (t, _) in row) df[t]++;
+        var options = inputs.Options;
+        int n = inputs.Count;
+        var kinds = inputs.Kinds.ToArray();
+        var start = inputs.RowStart.ToArray();
+        var (cols, vals) = inputs.TakeCounts();
+        var df = new int[kinds.Length];
+        foreach (int t in cols) df[t]++;
 
-        var start = new int[n + 1];
-        for (int d = 0; d < n; d++) start[d + 1] = start[d] + rows[d].Count;
-        var cols = new int[start[n]];
-        var vals = new float[start[n]];
         for (int d = 0; d < n; d++)
         {
             double norm = 0;
-            int at = start[d];
-            foreach (var (t, c) in rows[d])
+            for (int p = start[d]; p < start[d + 1]; p++)
             {
+                int t = cols[p];
                 double kindWeight = kinds[t] switch
                 {
                     StoryTermKind.Name => options.NameWeight,
                     StoryTermKind.Number or StoryTermKind.Day => options.NumberWeight,
                     _ => 1,
                 };
-                double w = (1 + Math.Log(c)) * (Math.Log((1.0 + n) / (1.0 + df[t])) + 1) * kindWeight;
-                cols[at] = t;
-                vals[at++] = (float)w;
+                double w = (1 + Math.Log(vals[p])) * (Math.Log((1.0 + n) / (1.0 + df[t])) + 1) * kindWeight;
+                vals[p] = (float)w;
                 norm += w * w;
             }
             norm = Math.Sqrt(norm);
-            for (int p = start[d]; p < at; p++) vals[p] = (float)(vals[p] / norm);
-            rows[d] = null!;
+            for (int p = start[d]; p < start[d + 1]; p++) vals[p] = (float)(vals[p] / norm);
         }
-        var vectors = new SparseMatrix(n, terms.Count, start, cols, vals);
-        var dates = articles.Select(a => options.UseDates && a.Published is { } p && TimelineReader.CanReferTo(p) ? p : (DateOnly?)null).ToArray();
+        var vectors = new SparseMatrix(n, kinds.Length, start, cols, vals);
+        var dates = inputs.Dates.ToArray();
         var calendarDays = options.UseDates && dates.Any(d => d is not null)
-            ? annotated.Select((a, i) => dates[i] is { } p ? DayOfYear(p.Month, p.Day) : a.MostMentionedDay is { } m ? DayOfYear(m.Month, m.Day) : (int?)null).ToArray()
+            ? dates.Select((d, i) => d is { } p ? DayOfYear(p.Month, p.Day) : inputs.MentionedDays[i]).ToArray()
             : new int?[n];
-        var embeddings = options.Embed is { } embed ? Normalized(embed(articles.Select(EmbeddingText).ToList())) : null;
+        var embeddings = options.Embed is { } embed ? Normalized(embed(inputs.EmbeddingTexts!)) : null;
         var (neighbours, comparisons) = Neighbourhoods(vectors, df, dates, calendarDays, embeddings, options);
         var scale = neighbours.Select(l => (float)Math.Max(l.Length > 0 ? l[0].Item2 : 0, options.BestMatchFloor)).ToArray();
         var linked = neighbours.Select((l, i) => l.Select(e => (e.Item1, Relative(e.Item2, scale[i], scale[e.Item1]))).ToArray()).ToArray();
         return new StoryGraph
         {
-            Count = n, Vectors = vectors, Terms = [.. terms], Kinds = [.. kinds], DocumentFrequency = df, Dates = dates,
+            Count = n, Vectors = vectors, Terms = [.. inputs.Terms], Kinds = kinds, DocumentFrequency = df, Dates = dates,
             Neighbours = neighbours, Linked = linked, Scale = scale, Comparisons = comparisons, CalendarDays = calendarDays,
         };
     }
@@ -147,7 +126,7 @@ internal sealed class StoryGraph
     }
 
     /// <summary>Day of a leap year (1–366), so that Feb. 29 has a place.</summary>
-    private static int DayOfYear(int month, int day) => new DateOnly(2000, month, day).DayOfYear;
+    internal static int DayOfYear(int month, int day) => new DateOnly(2000, month, day).DayOfYear;
 
     /// <summary>Days apart at which <see cref="TimeFactor"/> falls under <see cref="MinTimeFactor"/>.</summary>
     private static int WindowDays(StoryOptions o) => (int)Math.Ceiling(o.SameDaySlack + o.HalfLifeDays * Math.Log2(1 / MinTimeFactor));
@@ -173,15 +152,18 @@ internal sealed class StoryGraph
     {
         int n = vectors.Rows;
         // Postings by term, dated articles in date order first, undated after: a window is a binary search away.
-        var byTerm = vectors.Transpose();
+        // Filled straight from the vectors in that order (no transposed copy), and only for the terms that can make a
+        // candidate: a term of one article never does.
         var dayOf = dates.Select(d => d?.DayNumber ?? int.MaxValue).ToArray();
-        var postings = new int[byTerm.Columns.Length];
-        for (int t = 0; t < byTerm.Rows; t++)
-        {
-            var docs = byTerm.RowColumns(t).ToArray();
-            Array.Sort(docs, (a, b) => dayOf[a] != dayOf[b] ? dayOf[a].CompareTo(dayOf[b]) : a.CompareTo(b));
-            docs.CopyTo(postings, byTerm.RowStart[t]);
-        }
+        var postingStart = new int[df.Length + 1];
+        for (int t = 0; t < df.Length; t++) postingStart[t + 1] = postingStart[t] + (df[t] >= 2 ? df[t] : 0);
+        var postings = new int[postingStart[^1]];
+        var next = postingStart[..^1];
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(order, (a, b) => dayOf[a] != dayOf[b] ? dayOf[a].CompareTo(dayOf[b]) : a.CompareTo(b));
+        foreach (int d in order)
+            foreach (int t in vectors.RowColumns(d))
+                if (df[t] >= 2) postings[next[t]++] = d;
         int window = WindowDays(options);
         int cap = Math.Max(MinRareCap, (int)(2 * Math.Sqrt(n)));
         int keep = options.MaxNeighbours;
@@ -202,7 +184,7 @@ internal sealed class StoryGraph
             {
                 int t = cs[p];
                 if (df[t] < 2) continue;
-                var list = postings.AsSpan(byTerm.RowStart[t], byTerm.RowStart[t + 1] - byTerm.RowStart[t]);
+                var list = postings.AsSpan(postingStart[t], postingStart[t + 1] - postingStart[t]);
                 foreach (var (from, to) in Ranges(list, dayOf, dayOf[i], window))
                 {
                     if (to - from > cap) continue;
@@ -229,20 +211,51 @@ internal sealed class StoryGraph
             }
         });
 
-        // Symmetric: an edge either end found.
-        var edges = new Dictionary<long, float>();
+        return (Symmetric(found), comparisons);
+    }
+
+    /// <summary>
+    /// Each article's neighbours, most similar first: an edge either end found (both ends compute the same
+    /// similarity), listed at both ends. Arrays sized from the degrees, so no edge table is held beside them.
+    /// </summary>
+    private static (int, float)[][] Symmetric(List<(int, float)>[] found)
+    {
+        int n = found.Length;
+        var degree = new int[n];
         for (int i = 0; i < n; i++)
-            foreach (var (j, s) in found[i])
-                edges[(long)Math.Min(i, j) * n + Math.Max(i, j)] = s;
-        var lists = new List<(int, float)>[n];
-        for (int i = 0; i < n; i++) lists[i] = [];
-        foreach (var (key, s) in edges)
+            foreach (var (j, _) in found[i])
+            {
+                degree[i]++;
+                degree[j]++;
+            }
+        var lists = new (int Other, float Similarity)[n][];
+        for (int i = 0; i < n; i++) lists[i] = new (int, float)[degree[i]];
+        Array.Clear(degree);
+        for (int i = 0; i < n; i++)
         {
-            int a = (int)(key / n), b = (int)(key % n);
-            lists[a].Add((b, s));
-            lists[b].Add((a, s));
+            foreach (var (j, s) in found[i])
+            {
+                lists[i][degree[i]++] = (j, s);
+                lists[j][degree[j]++] = (i, s);
+            }
+            found[i] = null!;
         }
-        return (lists.Select(l => l.OrderByDescending(e => e.Item2).ThenBy(e => e.Item1).ToArray()).ToArray(), comparisons);
+        // An edge both ends found is listed twice at each end: keep one.
+        var seen = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            var list = lists[i];
+            int kept = 0;
+            foreach (var e in list)
+                if (seen[e.Other] != i + 1)
+                {
+                    seen[e.Other] = i + 1;
+                    list[kept++] = e;
+                }
+            if (kept < list.Length) Array.Resize(ref lists[i], kept);
+            Array.Sort(lists[i], (a, b) => a.Similarity != b.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Other.CompareTo(b.Other));
+        }
+        return lists;
     }
 
     /// <summary>

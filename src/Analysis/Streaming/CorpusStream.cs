@@ -246,12 +246,12 @@ public static class CorpusStream
 
     /// <summary>
     /// <see cref="Merge(string)"/>, then the tables that compare articles, over every share's rows:
-    /// <c>stories</c> (the articles of <paramref name="corpusPath"/> grouped with <c>Stories()</c>, which needs their
-    /// text), <c>reconciliation</c> (the merged figures reconciled within each story) and <c>shared_quotations</c> (the
+    /// <c>stories</c> (the articles of <paramref name="corpusPath"/> grouped as <c>Stories()</c> groups them, each
+    /// article's terms read once as the corpus is loaded again chunk by chunk), <c>reconciliation</c> (the merged figures reconciled within each story) and <c>shared_quotations</c> (the
     /// merged quotations aligned within each story). Each is computed by the code an in-memory
     /// <see cref="CoverageAnalysis"/> runs, so it equals that table of one run over the whole corpus; figures and
-    /// quotations are read back from the database a story at a time, so memory holds the stories' groups, the
-    /// articles' texts for grouping, and one batch of stories' rows. Each table is also written as
+    /// quotations are read back from the database a story at a time, so memory holds the articles' sparse term
+    /// counts and story graph (not their text), the stories' groups, and one batch of stories' rows. Each table is also written as
     /// <c>&lt;folder&gt;/merged/&lt;name&gt;.parquet</c>. Topic clusters are not built here (they need k-means over every
     /// article at once: <c>corpus.Cluster(k)</c> on a corpus that fits in memory).
     /// </summary>
@@ -286,12 +286,13 @@ public static class CorpusStream
             return rows[name] = CreateTable(db, name, path);
         }
 
-        var articles = ArticlesForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize);
+        var grouping = ReadForGrouping(corpusPath, load ?? new LoadOptions(), options.BatchSize, options.Analysis.Stories);
+        var articles = grouping.Articles;
         var position = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
         for (int i = 0; i < articles.Count; i++) position[articles[i].Id] = i;
         CheckSameArticles(db, position, corpusPath);
         Step("articles loaded");
-        var stories = articles.Stories(options.Analysis.Stories);
+        var stories = grouping.Group();
         Step("stories grouped");
         Write("stories", [stories.ToDataFrame()], stories.ToDataFrame);
         Step("stories written");
@@ -354,22 +355,24 @@ public static class CorpusStream
     }
 
     /// <summary>
-    /// The articles in corpus order (as <see cref="Corpus.Load"/> gives them), loaded chunk by chunk and kept with only
-    /// what grouping and reconciliation read (id, outlet, headline, dates, clean text, sentences): the raw text,
-    /// offset map, paragraphs and removed pieces are dropped as each chunk is read.
+    /// The corpus read chunk by chunk into story grouping, in corpus order (as <see cref="Corpus.Load"/> gives
+    /// them): each article's terms, dates and headline are read once and the article is let go, its story and
+    /// reconciliation keeping only a copy without text (id, file, outlet, headline, publication date). Memory then
+    /// holds the sparse term counts, not the corpus.
     /// </summary>
-    private static List<Article> ArticlesForGrouping(string corpusPath, LoadOptions load, int chunkSize)
+    private static StoryInputs ReadForGrouping(string corpusPath, LoadOptions load, int chunkSize, StoryOptions? options)
     {
+        var inputs = new StoryInputs(options ?? new StoryOptions());
         var noMap = OffsetMap.Identity(0);
-        var articles = new List<Article>();
         foreach (var chunk in CorpusLoader.Stream(corpusPath, load, chunkSize))
-            articles.AddRange(chunk.Articles.Select(a => new Article
-            {
-                Id = a.Id, File = a.File, Outlet = a.Outlet, Headline = a.Headline, Published = a.Published,
-                PublishedInferred = a.PublishedInferred, PublishedBasis = a.PublishedBasis, Raw = "", Text = a.Text, Map = noMap,
-                Sentences = a.Sentences, Words = a.Words,
-            }));
-        return articles;
+            foreach (var a in chunk.Articles)
+                inputs.Add(new AnnotatedArticle(a, Gazetteer.Default), new Article
+                {
+                    Id = a.Id, File = a.File, Outlet = a.Outlet, Headline = a.Headline, Published = a.Published,
+                    PublishedInferred = a.PublishedInferred, PublishedBasis = a.PublishedBasis, Raw = "", Text = "", Map = noMap,
+                    Words = a.Words,
+                });
+        return inputs;
     }
 
     /// <summary>Rows of one story (story 0: an article no story holds, which is a story of its own).</summary>
