@@ -17,11 +17,14 @@ public sealed class RunnerCommandTests : IDisposable
         return Path.Combine(SeedsRunFixture.Root, "src", "Analysis.Runner", "bin", configuration, "net10.0", "Analysis.Runner.dll");
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> Runner(params string[] args)
+    private Task<(int ExitCode, string Stdout, string Stderr)> Runner(params string[] args) => RunRunner(folder, args);
+
+    /// <summary>Runs the built runner in <paramref name="workingDirectory"/> and returns its exit code and output.</summary>
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunRunner(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [RunnerDll(), .. args])
         {
-            WorkingDirectory = folder,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

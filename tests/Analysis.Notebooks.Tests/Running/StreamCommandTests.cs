@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Analysis.Notebooks.Tests.Running;
 
 /// <summary>The runner's <c>stream</c> and <c>merge</c> commands as a user starts them: shards, merge, exit codes.</summary>
@@ -11,20 +9,8 @@ public sealed class StreamCommandTests : IDisposable
 
     private static string Seeds => Path.Combine(SeedsRunFixture.Root, "seeds");
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> Runner(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [RunnerCommandTests.RunnerDll(), .. args])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int ExitCode, string Stdout, string Stderr)> Runner(params string[] args) =>
+        RunnerCommandTests.RunRunner(folder, args);
 
     [Fact]
     public async Task TwoShardsAndAMergeWithTheCorpusWriteEveryTable()
