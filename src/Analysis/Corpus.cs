@@ -155,8 +155,7 @@ public sealed class Corpus
         new(texts.Select(t => ArticleBuilder.Build(t.Id, t.Text)).ToList());
 
     /// <summary>The article with id <paramref name="id"/>; throws naming the id when there is none.</summary>
-    public Article this[string id] => _index.TryGetValue(id, out int i) ? Articles[i]
-        : throw new KeyNotFoundException($"No article with id '{id}' in {this}.");
+    public Article this[string id] => Articles[Position(id)];
 
     /// <summary>The index of article <paramref name="id"/> in <see cref="Articles"/>; throws naming the id when there is none.</summary>
     internal int Position(string id) => _index.TryGetValue(id, out int i) ? i
