@@ -217,9 +217,7 @@ public static class CorpusStream
                     + $"COPY canonical_entities TO '{Path.GetFullPath(Path.Combine(merged, "canonical_entities.parquet")).Replace("'", "''")}' (FORMAT PARQUET)";
                 command.ExecuteNonQuery();
             }
-            using var count = db.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM canonical_entities";
-            rows["canonical_entities"] = Convert.ToInt64(count.ExecuteScalar());
+            rows["canonical_entities"] = RowCount(db, "canonical_entities");
         }
         return rows;
     }
@@ -349,8 +347,13 @@ public static class CorpusStream
             command.CommandText = $"CREATE OR REPLACE TABLE \"{name}\" AS SELECT * FROM read_parquet('{parquet.Replace("'", "''")}') ORDER BY ALL";
             command.ExecuteNonQuery();
         }
+        return RowCount(db, name);
+    }
+
+    private static long RowCount(DuckDBConnection db, string table)
+    {
         using var count = db.CreateCommand();
-        count.CommandText = $"SELECT count(*) FROM \"{name}\"";
+        count.CommandText = $"SELECT count(*) FROM \"{table}\"";
         return Convert.ToInt64(count.ExecuteScalar());
     }
 
