@@ -30,7 +30,7 @@ public sealed class AnnotatedArticle
         _dates = new(() => Computed(AbsoluteDates.Find(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
         _numbers = new(() => Computed(Analysis.Numbers.Read(article.Text, Dates)), LazyThreadSafetyMode.ExecutionAndPublication);
         _publicNumbers = new(() => _numbers.Value.ConvertAll(m => Analysis.Numbers.ToNumber(article.Text, m)), LazyThreadSafetyMode.ExecutionAndPublication);
-        _mentions = new(() => Computed<IReadOnlyList<EntityMention>>(new EntityRecognizer(gazetteer).Recognize(article)),
+        _mentions = new(() => Computed<IReadOnlyList<EntityMention>>(RecognizerFor(gazetteer).Recognize(article)),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -86,6 +86,19 @@ public sealed class AnnotatedArticle
     {
         Interlocked.Increment(ref _layersComputed);
         return layer;
+    }
+
+    /// <summary>
+    /// One recognizer per thread and gazetteer, reused article after article: its working lists then keep their
+    /// capacity instead of growing anew for every article (that growth was a tenth of the text layers' allocation).
+    /// </summary>
+    [ThreadStatic] private static EntityRecognizer? t_recognizer;
+
+    private static EntityRecognizer RecognizerFor(Gazetteer gazetteer)
+    {
+        var r = t_recognizer;
+        if (r is null || !ReferenceEquals(r.Gazetteer, gazetteer)) t_recognizer = r = new EntityRecognizer(gazetteer);
+        return r;
     }
 
     private static Token[] TokenizeAll(string text)

@@ -42,6 +42,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
     private string _text = "";
+
+    /// <summary>The names this recognizer reads with.</summary>
+    public Gazetteer Gazetteer => gazetteer;
     private bool _roleOpener;
 
     /// <summary>A recognized span before canonical names are assigned.</summary>

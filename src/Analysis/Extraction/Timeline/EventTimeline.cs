@@ -69,7 +69,7 @@ public static class TimelineExtraction
         {
             var lenders = groupOf.TryGetValue(a.Id, out var group) ? group : [a.Id];
             var known = lenders.SelectMany(id => own.GetValueOrDefault(id) ?? []).ToHashSet();
-            all.AddRange(TimelineReader.Read(a.Article, a.Dates, known, entities.In(a.Id), group is not null));
+            TimelineReader.Read(a.Article, a.Dates, known, entities.In(a.Id), all, group is not null);
         }
         return new EventTimeline(all);
     }
@@ -89,34 +89,47 @@ internal static class TimelineReader
         ["died"] = "die", ["held"] = "hold", ["won"] = "win", ["lost"] = "lose", ["released"] = "release",
     };
 
-    public static IEnumerable<TimelineEntry> Read(Article article, IReadOnlyList<AbsoluteDate> absolute, IReadOnlySet<DateOnly> knownDates,
-        IReadOnlyList<EntityMention> mentions, bool fromStory = false)
+    /// <summary>Appends the dated expressions of <paramref name="article"/> to <paramref name="into"/>, in text order.</summary>
+    /// <remarks>
+    /// Written as a plain loop with one scratch list per article: most sentences hold no date, and an iterator with
+    /// per-sentence closures cost more allocation than the entries themselves.
+    /// </remarks>
+    public static void Read(Article article, IReadOnlyList<AbsoluteDate> absolute, IReadOnlySet<DateOnly> knownDates,
+        IReadOnlyList<EntityMention> mentions, List<TimelineEntry> into, bool fromStory = false)
     {
         var text = article.Text;
         var (reference, referenceBasis) = Reference(article, absolute, knownDates, fromStory);
         var outlet = article.OutletOrId;
+        var taken = new List<(int Start, int End)>();
+        var relative = new List<RelativeDate>();
         int next = 0;
         foreach (var s in article.Sentences)
         {
             string? key = null;
             bool keyDone = false;
-            string? Key() { if (!keyDone) { key = EventKey(text, s, mentions); keyDone = true; } return key; }
-            var taken = new List<(int Start, int End)>();
+            taken.Clear();
             while (next < absolute.Count && absolute[next].Start < s.End)
             {
                 var d = absolute[next++];
                 if (d.Start < s.Start) continue;
                 taken.Add((d.Start, d.End));
                 var (date, precision, basis) = Resolve(d, reference);
-                yield return new TimelineEntry(article.Id, outlet, d.Start, d.End, s.Index, s.Text, d.Surface, date, precision,
-                    basis, reference, referenceBasis, d.Rule, Key());
+                into.Add(new TimelineEntry(article.Id, outlet, d.Start, d.End, s.Index, s.Text, d.Surface, date, precision,
+                    basis, reference, referenceBasis, d.Rule, Key()));
             }
-            bool? future = null;
-            foreach (var r in RelativeDates.Find(text, s.Start, s.End, reference, () => future ??= RelativeDates.IsFuture(s.Text)))
+            relative.Clear();
+            RelativeDates.Find(text, s.Start, s.End, reference, s.Text, relative);
+            foreach (var r in relative)
             {
-                if (taken.Any(t => r.Start < t.End && t.Start < r.End)) continue;
-                yield return new TimelineEntry(article.Id, outlet, r.Start, r.End, s.Index, s.Text, r.Surface, r.Date, r.Precision,
-                    r.Basis, reference, referenceBasis, r.Rule, Key());
+                if (taken.Exists(t => r.Start < t.End && t.Start < r.End)) continue;
+                into.Add(new TimelineEntry(article.Id, outlet, r.Start, r.End, s.Index, s.Text, r.Surface, r.Date, r.Precision,
+                    r.Basis, reference, referenceBasis, r.Rule, Key()));
+            }
+
+            string? Key()
+            {
+                if (!keyDone) { key = EventKey(text, s, mentions); keyDone = true; }
+                return key;
             }
         }
     }

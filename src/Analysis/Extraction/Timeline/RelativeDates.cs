@@ -34,16 +34,17 @@ internal static partial class RelativeDates
 
     public static bool IsFuture(string sentence) => FutureTense().IsMatch(sentence);
 
-    /// <summary>Relative dates in text[start..end), read against <paramref name="reference"/> (null: unresolved).</summary>
+    /// <summary>Appends the relative dates in text[start..end) to <paramref name="into"/>, read against <paramref name="reference"/> (null: unresolved).</summary>
     /// <remarks>
-    /// <paramref name="future"/> (the sentence's tense) is asked only for a bare weekday, the one reading that needs it;
-    /// and a range holding none of the words every expression contains is not searched at all (most sentences).
+    /// The tense of <paramref name="sentence"/> is read only for a bare weekday, the one reading that needs it; and a
+    /// range holding none of the words every expression contains is not searched at all (most sentences).
     /// </remarks>
-    public static IEnumerable<RelativeDate> Find(string text, int start, int end, DateOnly? reference, Func<bool> future)
+    public static void Find(string text, int start, int end, DateOnly? reference, string sentence, List<RelativeDate> into)
     {
-        if (!MayHoldExpression(text.AsSpan(start, end - start))) yield break;
+        if (!MayHoldExpression(text.AsSpan(start, end - start))) return;
+        bool? future = null;
         for (var m = Pattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
-            yield return Read(m, 0, reference, future);
+            into.Add(Read(m, reference, sentence, ref future));
     }
 
     /// <summary>Every expression of <see cref="Pattern"/> contains one of these words (weekdays and "today" end in "day").</summary>
@@ -56,9 +57,9 @@ internal static partial class RelativeDates
         return false;
     }
 
-    private static RelativeDate Read(Match m, int offset, DateOnly? reference, Func<bool> future)
+    private static RelativeDate Read(Match m, DateOnly? reference, string sentence, ref bool? future)
     {
-        int s = offset + m.Index, e = s + m.Length;
+        int s = m.Index, e = s + m.Length;
         var surface = m.Value;
         string noRef = "no article date to read it against";
         if (m.Groups["wd"].Success)
@@ -66,7 +67,7 @@ internal static partial class RelativeDates
             var day = Enum.Parse<DayOfWeek>(m.Groups["wd"].Value);
             var mod = m.Groups["wmod"].Value;
             if (reference is not { } r) return new(s, e, surface, null, "day", noRef, "weekday");
-            bool forward = mod == "next" || mod != "last" && future();
+            bool forward = mod == "next" || mod != "last" && (future ??= IsFuture(sentence));
             int delta = forward ? ((int)day - (int)r.DayOfWeek + 7) % 7 : -(((int)r.DayOfWeek - (int)day + 7) % 7);
             if (mod == "next" && delta == 0) delta = 7;
             if (mod == "last" && delta == 0) delta = -7;
