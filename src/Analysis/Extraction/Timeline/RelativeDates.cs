@@ -41,20 +41,37 @@ internal static partial class RelativeDates
     /// </remarks>
     public static void Find(string text, int start, int end, DateOnly? reference, string sentence, List<RelativeDate> into)
     {
-        if (!MayHoldExpression(text.AsSpan(start, end - start))) return;
+        int anchor = FirstAnchor(text.AsSpan(start, end - start));
+        if (anchor < 0) return;
+        // No expression begins more than MaxLead characters before the anchor word it contains, so the search starts
+        // there (moved back to a word boundary) instead of at the sentence start: the regex scan is most of this
+        // step's time, and the first anchor is often late in a long sentence.
+        int from = Math.Max(start, start + anchor - MaxLead);
+        while (from > start && (char.IsLetterOrDigit(text[from - 1]) || text[from - 1] == '_')) from--;
         bool? future = null;
-        for (var m = Pattern().Match(text, start, end - start); m.Success; m = m.NextMatch())
+        for (var m = Pattern().Match(text, from, end - from); m.Success; m = m.NextMatch())
             into.Add(Read(m, reference, sentence, ref future));
     }
 
     /// <summary>Every expression of <see cref="Pattern"/> contains one of these words (weekdays and "today" end in "day").</summary>
     private static readonly string[] Anchors = ["day", "week", "month", "year", "tonight", "tomorrow", "hours"];
 
-    private static bool MayHoldExpression(ReadOnlySpan<char> range)
+    /// <summary>
+    /// The most text an expression holds before the first anchor in it: "more than one " before "year", "since Wednes"
+    /// before "day", "eight " before "day" in "eight days ago".
+    /// </summary>
+    private const int MaxLead = 16;
+
+    /// <summary>Offset of the first anchor word in <paramref name="range"/>, or -1: a range without one holds no expression (most sentences).</summary>
+    private static int FirstAnchor(ReadOnlySpan<char> range)
     {
+        int first = -1;
         foreach (var a in Anchors)
-            if (range.IndexOf(a, StringComparison.Ordinal) >= 0) return true;
-        return false;
+        {
+            int i = (first < 0 ? range : range[..first]).IndexOf(a, StringComparison.Ordinal);
+            if (i >= 0) first = i;
+        }
+        return first;
     }
 
     private static RelativeDate Read(Match m, DateOnly? reference, string sentence, ref bool? future)
