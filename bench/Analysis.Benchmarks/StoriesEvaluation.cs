@@ -144,7 +144,8 @@ static class StoriesEvaluation
                 "numbers" => o with { NumberWeight = v },
                 "headline" => o with { HeadlineRepeat = (int)v },
                 "neighbours" => o with { MaxNeighbours = (int)v },
-                "floor" => o with { BestMatchFloor = v },
+                "floor" => o with { ReferenceFloor = v },
+                "reference" => o with { ReferenceMatch = (int)v },
                 "embed" => o with { Embed = CachedEmbeddings, EmbeddingWeight = v },
                 _ => throw new ArgumentException($"unknown option {k}"),
             };

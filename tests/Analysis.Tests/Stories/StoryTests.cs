@@ -132,7 +132,7 @@ public class StoryTests
         };
         var relative = new Corpus(reports).Stories();
         Assert.Equal([["opinion-a", "opinion-b"], ["wire-a", "wire-b"]], Partition(relative));
-        var absolute = new Corpus(reports).Stories(new StoryOptions { BestMatchFloor = 1, Threshold = 0.5 });
+        var absolute = new Corpus(reports).Stories(new StoryOptions { ReferenceFloor = 1, Threshold = 0.5 });
         Assert.Equal(3, absolute.Count);
     }
 
