@@ -9,7 +9,7 @@ public static class StoryExtensions
     /// Groups the articles into stories: articles about the same event, told apart by their words, names, numbers
     /// and mentioned days (TF-IDF cosine) and by how far apart they were published. The number of stories is found,
     /// never asked for: average linkage joins groups while their mean pair similarity, relative to each article's
-    /// close matches (by default its second best), reaches <see cref="StoryOptions.Threshold"/>. Deterministic; memory grows with the number of articles, not its square.
+    /// closest matches (by default the mean of its two best), reaches <see cref="StoryOptions.Threshold"/>. Deterministic; memory grows with the number of articles, not its square.
     /// Articles with no usable words are listed in <see cref="StorySet.Excluded"/> with the reason.
     /// </summary>
     public static StorySet Stories(this Corpus corpus, StoryOptions? options = null)
@@ -129,6 +129,6 @@ public static class StoryExtensions
             (shared.Count > 0 ? $"; they share {string.Join(", ", shared.Take(8))}" : "") +
             $"; mean pair similarity {cohesion.ToString("0.00", CultureInfo.InvariantCulture)} (cosine of words, names, numbers and days" +
             (options.UseDates ? ", times the publication-time factor" : "") +
-            $"; joined while the mean similarity relative to each article's reference match (its second best by default) was at least {threshold})";
+            $"; joined while the mean similarity relative to each article's reference (the mean of its two best matches by default) was at least {threshold})";
     }
 }

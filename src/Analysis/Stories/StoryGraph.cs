@@ -29,8 +29,8 @@ internal sealed class StoryGraph
     /// </summary>
     public required (int Other, float Similarity)[][] Linked { get; init; }
     /// <summary>
-    /// Per article, the similarity its relative ones are measured against: its <see cref="StoryOptions.ReferenceMatch"/>-th
-    /// best match (0 when it has fewer), at least <see cref="StoryOptions.ReferenceFloor"/>.
+    /// Per article, the similarity its relative ones are measured against: the mean of its
+    /// <see cref="StoryOptions.ReferenceMatches"/> best matches (missing ones count 0), at least <see cref="StoryOptions.ReferenceFloor"/>.
     /// </summary>
     public required float[] Scale { get; init; }
     /// <summary>Number of exact pair similarities computed (the work the blocking left).</summary>
@@ -79,8 +79,8 @@ internal sealed class StoryGraph
             : new int?[n];
         var embeddings = options.Embed is { } embed ? Normalized(embed(inputs.EmbeddingTexts!)) : null;
         var (neighbours, comparisons) = Neighbourhoods(vectors, df, dates, calendarDays, embeddings, options);
-        int reference = Math.Max(1, options.ReferenceMatch) - 1;
-        var scale = neighbours.Select(l => (float)Math.Max(l.Length > reference ? l[reference].Item2 : 0, options.ReferenceFloor)).ToArray();
+        int reference = Math.Max(1, options.ReferenceMatches);
+        var scale = neighbours.Select(l => (float)Math.Max(l.Take(reference).Sum(e => (double)e.Item2) / reference, options.ReferenceFloor)).ToArray();
         var linked = neighbours.Select((l, i) => l.Select(e => (e.Item1, Relative(e.Item2, scale[i], scale[e.Item1]))).ToArray()).ToArray();
         return new StoryGraph
         {
@@ -91,7 +91,7 @@ internal sealed class StoryGraph
 
     /// <summary>
     /// A pair's similarity relative to how similar each of the two articles is to its own reference match (local
-    /// scaling: s / √(ref_a · ref_b), at most 1; the reference is the second best match by default). A wire report
+    /// scaling: s / √(ref_a · ref_b), at most 1; the reference is the mean of its two best matches by default). A wire report
     /// and its rewrites score 0.5 with each other while two opinion pieces on one event share few words and score
     /// 0.1; measured against each article's own close matches both pairs count as close, and one threshold serves
     /// both. The floor on the reference keeps an article nothing resembles from being pulled into its weak nearest

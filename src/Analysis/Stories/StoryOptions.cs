@@ -9,26 +9,27 @@ public sealed record StoryOptions
 {
     /// <summary>
     /// Two groups of articles are joined while the average relative similarity over all their article pairs is at
-    /// least this (default 0.8). A pair's similarity is the cosine of the term vectors times the time factor; its
-    /// relative similarity divides that by the geometric mean of each article's reference similarity (its
-    /// <see cref="ReferenceMatch"/>-th best match, at least <see cref="ReferenceFloor"/>), capped at 1; pairs never
-    /// compared count 0. Lower joins more (fewer, larger stories), higher splits more.
+    /// least this (default 0.75). A pair's similarity is the cosine of the term vectors times the time factor; its
+    /// relative similarity divides that by the geometric mean of each article's reference similarity (the mean of
+    /// its <see cref="ReferenceMatches"/> best matches, at least <see cref="ReferenceFloor"/>), capped at 1; pairs
+    /// never compared count 0. Lower joins more (fewer, larger stories), higher splits more.
     /// </summary>
-    public double Threshold { get; init; } = 0.8;
+    public double Threshold { get; init; } = 0.75;
 
     /// <summary>
-    /// Which of an article's matches its relative similarities are measured against (default 2: its second best).
-    /// An article's best match is often a rewrite of the same wire copy, far closer than the rest of its story; the
-    /// second best is the first that says how close the story's other coverage comes. 1 measures against the best
-    /// match (then use a threshold near 0.6).
+    /// How many of an article's best matches its reference similarity averages (default 2; missing matches count 0).
+    /// The best match alone is often a rewrite of the same wire copy, far closer than the rest of the story, and
+    /// sets a bar the story's other coverage cannot clear; the second best alone is, for a story of two articles,
+    /// already another story. Their mean serves stories of two articles and of many. 1 measures against the best
+    /// match only (then use a threshold near 0.6).
     /// </summary>
-    public int ReferenceMatch { get; init; } = 2;
+    public int ReferenceMatches { get; init; } = 2;
 
     /// <summary>
     /// Least reference similarity an article is measured against (default 0.1, about the cosine two unrelated
-    /// articles reach through a few common words): an article whose reference match scores under it is compared
-    /// in absolute terms, so an article nothing resembles stays alone instead of joining its weak nearest
-    /// neighbour. 1 turns relative similarity off (grouping on the similarity itself; then use a threshold near 0.15).
+    /// articles reach through a few common words): an article whose matches score under it is compared in absolute
+    /// terms, so an article nothing resembles stays alone instead of joining its weak nearest neighbour. 1 turns
+    /// relative similarity off (grouping on the similarity itself; then use a threshold near 0.15).
     /// </summary>
     public double ReferenceFloor { get; init; } = 0.1;
 

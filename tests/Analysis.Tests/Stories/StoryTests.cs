@@ -137,6 +137,30 @@ public class StoryTests
     }
 
     [Fact]
+    public void A_report_is_not_pulled_into_another_story_of_its_topic()
+    {
+        // Undated, so text alone decides: a walkout (two wire rewrites and a shorter report) and, on the same port,
+        // the deal that ended it. The third walkout report, in its own words, shares the dockers, the ships and the union
+        // with the deal reports; measured against each article's two best matches it stays out of the deal story (measured
+        // against the best match alone, where the wire pair sets a bar of near-identical copy, it joins one).
+        var reports = new[]
+        {
+            Build("walkout-a", "Dock workers at Port Calloway walked out over pay on Monday, halting 340 container ships. The Calloway Dockers Union demanded a 9% raise from the port authority.", null),
+            Build("walkout-b", "Dock workers at Port Calloway walked out over pay on Monday, halting 340 container ships, after the Calloway Dockers Union demanded a 9% raise.", null),
+            Build("walkout-c", "Shippers scrambled for berths elsewhere as the walkout by Calloway dockers left 340 ships waiting offshore and the union vowed to hold out for a 9% raise.", null),
+            Build("deal-a", "The Calloway Dockers Union accepted a 6% raise, ending the strike at Port Calloway after mediator Ruth Okafor brokered an overnight agreement with the port authority.", null),
+            Build("deal-b", "Mediator Ruth Okafor brokered a deal giving Calloway dockers a 6% raise; cranes at Port Calloway were moving again by dawn.", null),
+            Build("deal-c", "Union members ratified the 6% agreement Ruth Okafor negotiated, and the first container ships left Port Calloway on Friday.", null),
+        };
+        var stories = new Corpus(reports).Stories();
+        Assert.Equal(["deal-a", "deal-b", "deal-c"], stories.Of("deal-a")!.ArticleIds.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(stories.Of("walkout-c")!.ArticleIds, id => id.StartsWith("deal", StringComparison.Ordinal));
+        Assert.Same(stories.Of("walkout-a"), stories.Of("walkout-b"));
+        var bestOnly = new Corpus(reports).Stories(new StoryOptions { ReferenceMatches = 1, Threshold = 0.6 });
+        Assert.Contains(bestOnly.Of("walkout-c")!.ArticleIds, id => id.StartsWith("deal", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Seeds_make_two_stories_with_002_apart()
     {
         Assert.SkipUnless(Directory.Exists(Seeds), $"seeds/ not found at {Seeds}");
