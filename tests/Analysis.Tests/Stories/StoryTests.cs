@@ -139,10 +139,10 @@ public class StoryTests
     [Fact]
     public void A_report_is_not_pulled_into_another_story_of_its_topic()
     {
-        // Undated, so text alone decides: a walkout (two wire rewrites and a shorter report) and, on the same port,
-        // the deal that ended it. The third walkout report, in its own words, shares the dockers, the ships and the union
-        // with the deal reports; measured against each article's two best matches it stays out of the deal story (measured
-        // against the best match alone, where the wire pair sets a bar of near-identical copy, it joins one).
+        // Undated, so text alone decides: a walkout (two wire rewrites and a report in its own words) and, on the
+        // same port, the deal that ended it. The third walkout report shares the dockers, the ships and the union
+        // with the deal reports; measured against each article's two best matches it stays out of the deal story,
+        // while measured against the best match alone (threshold 0.6) it is joined to a deal report.
         var reports = new[]
         {
             Build("walkout-a", "Dock workers at Port Calloway walked out over pay on Monday, halting 340 container ships. The Calloway Dockers Union demanded a 9% raise from the port authority.", null),
