@@ -6,7 +6,8 @@ namespace Analysis.Benchmarks;
 /// <summary>
 /// Accuracy of quotes and entities on the hand-labelled articles (tests/Analysis.Tests/Extraction/Quotes/Data/speakers.tsv,
 /// tests/Analysis.Tests/Extraction/Entities/Data/mentions.tsv): precision and recall per field, development and held-out
-/// parts apart. <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- speakers [--errors]</c>.
+/// parts apart, and the quotations of each labelling batch apart. <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- speakers [--errors]</c>
+/// (<c>--errors</c> lists the development part's errors only: the held-out part's are not looked at while tuning).
 /// <c>-- speakers-dump CORPUS ID…</c> prints an article with the extractor's rows and raw offsets, as a
 /// labelling aid (the labels are typed by reading the text, not copied from it).
 /// </summary>
@@ -16,9 +17,10 @@ public static class SpeakersBenchmark
     {
         var root = RepositoryPaths.Root(AppContext.BaseDirectory);
         if (SpeakerEvaluation.Missing(root) is { } missing) { Console.WriteLine($"speakers: {missing}: nothing to score."); return; }
-        var (dev, held) = SpeakerEvaluation.Run(root);
+        var (dev, held, batches) = SpeakerEvaluation.RunByBatch(root);
         Console.WriteLine(SpeakerEvaluation.Format(dev, "development (tuned on)"));
         Console.WriteLine(SpeakerEvaluation.Format(held, "held-out (never tuned on)"));
+        Console.WriteLine(SpeakerEvaluation.FormatBatches(batches));
         if (args.Contains("--errors"))
             foreach (var e in dev.Errors) Console.WriteLine("dev  " + e);
         if (args.Contains("--held-out-errors"))

@@ -62,6 +62,27 @@ internal static class SpeakerEvaluation
         return (quotes, articles);
     }
 
+    /// <summary>
+    /// The labelling batch of each article of a labelled file: 1 before the first line "# batch N…", then N. A batch
+    /// added after rules were tuned is scored apart, so its held-out part shows how the rules carry to unseen articles.
+    /// </summary>
+    public static Dictionary<(string, string), int> Batches(string path)
+    {
+        var batches = new Dictionary<(string, string), int>();
+        int batch = 1;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith("# batch ", StringComparison.Ordinal))
+                batch = int.Parse(new string(line.AsSpan(8).ToArray().TakeWhile(char.IsAsciiDigit).ToArray()));
+            else if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                var f = line.Split('\t');
+                batches.TryAdd((f[0], f[1]), batch);
+            }
+        }
+        return batches;
+    }
+
     public static (List<GoldMention> Mentions, HashSet<(string, string)> Articles) ReadMentions(string path)
     {
         var mentions = new List<GoldMention>();
@@ -110,6 +131,20 @@ internal static class SpeakerEvaluation
     public static (Scores Development, Scores HeldOut) Run(string root, Func<Corpus, EntitySet>? entities = null,
         Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null)
     {
+        var (dev, held, _) = RunByBatch(root, entities, quotes);
+        return (dev, held);
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/>, plus the quotations of each labelling batch scored apart (development and held-out
+    /// parts of each batch; entity fields are empty there).
+    /// </summary>
+    public static (Scores Development, Scores HeldOut, SortedDictionary<int, (Scores Development, Scores HeldOut)> Batches) RunByBatch(
+        string root, Func<Corpus, EntitySet>? entities = null, Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null)
+    {
+        var batchOf = Batches(QuotesFile(root));
+        var batchParts = new SortedDictionary<int, Part[]>();
+        foreach (var b in batchOf.Values.Distinct()) batchParts[b] = new[] { new Part(), new Part() };
         entities ??= c => c.Entities();
         quotes ??= (c, _) => c.Quotes();
         var (goldQuotes, quoteArticles) = ReadQuotes(QuotesFile(root));
@@ -123,29 +158,13 @@ internal static class SpeakerEvaluation
             var byId = corpus.Articles.ToDictionary(a => a.Id);
             foreach (var (c, id) in quoteArticles.Where(x => x.Item1 == corpusName))
             {
-                var part = parts[IsHeldOut(id) ? 1 : 0];
+                var h = IsHeldOut(id) ? 1 : 0;
                 var article = byId[id];
                 var predicted = qs.Where(q => q.ArticleId == id && q.Kind == QuoteKind.Full)
                     .Select(q => (Span: ToRaw(article, q.Start, q.End), Q: q)).ToList();
                 var gold = goldQuotes.Where(g => g.Corpus == c && g.ArticleId == id).ToList();
-                part.QuotesPredicted += predicted.Count;
-                part.QuotesGold += gold.Count;
-                foreach (var g in gold)
-                {
-                    var hit = predicted.FirstOrDefault(p => Close(p.Span.Item1, g.RawStart) && Close(p.Span.Item2, g.RawEnd));
-                    if (hit.Q is null)
-                    {
-                        part.Errors.Add($"quote missed   {c}/{id} [{g.RawStart},{g.RawEnd}] {Snip(article.Raw, g.RawStart, g.RawEnd)}");
-                        continue;
-                    }
-                    predicted.Remove(hit);
-                    part.QuotesRight++;
-                    part.SpeakersScored++;
-                    if (NormalizeName(hit.Q.Speaker) == NormalizeName(g.Speaker)) part.SpeakersRight++;
-                    else part.Errors.Add($"speaker wrong  {c}/{id} [{g.RawStart},{g.RawEnd}] gold '{g.Speaker}' got '{hit.Q.Speaker ?? "-"}' ({hit.Q.Rule}) {Snip(article.Raw, g.RawStart, g.RawEnd)}");
-                }
-                foreach (var p in predicted)
-                    part.Errors.Add($"quote spurious {c}/{id} [{p.Span.Item1},{p.Span.Item2}] {Snip(article.Raw, p.Span.Item1, p.Span.Item2)}");
+                foreach (var part in new[] { parts[h], batchParts[batchOf[(c, id)]][h] })
+                    ScoreQuotes(part, c, article, gold, predicted);
             }
             foreach (var (c, id) in mentionArticles.Where(x => x.Item1 == corpusName))
             {
@@ -176,7 +195,35 @@ internal static class SpeakerEvaluation
                     part.Errors.Add($"entity extra   {c}/{id} [{p.Span.Item1},{p.Span.Item2}] {p.M.Text}/{p.M.Kind} ({p.M.Rule})");
             }
         }
-        return (parts[0].ToScores(), parts[1].ToScores());
+        var batches = new SortedDictionary<int, (Scores, Scores)>();
+        foreach (var (b, ps) in batchParts) batches[b] = (ps[0].ToScores(), ps[1].ToScores());
+        return (parts[0].ToScores(), parts[1].ToScores(), batches);
+    }
+
+    /// <summary>Matches one article's gold quotations to the predicted ones (±2 characters) and counts spans and speakers.</summary>
+    private static void ScoreQuotes(Part part, string corpus, Article article, List<GoldQuote> gold,
+        List<((int, int) Span, Quote Q)> predictedQuotes)
+    {
+        var predicted = predictedQuotes.ToList();
+        var id = article.Id;
+        part.QuotesPredicted += predicted.Count;
+        part.QuotesGold += gold.Count;
+        foreach (var g in gold)
+        {
+            var hit = predicted.FirstOrDefault(p => Close(p.Span.Item1, g.RawStart) && Close(p.Span.Item2, g.RawEnd));
+            if (hit.Q is null)
+            {
+                part.Errors.Add($"quote missed   {corpus}/{id} [{g.RawStart},{g.RawEnd}] {Snip(article.Raw, g.RawStart, g.RawEnd)}");
+                continue;
+            }
+            predicted.Remove(hit);
+            part.QuotesRight++;
+            part.SpeakersScored++;
+            if (NormalizeName(hit.Q.Speaker) == NormalizeName(g.Speaker)) part.SpeakersRight++;
+            else part.Errors.Add($"speaker wrong  {corpus}/{id} [{g.RawStart},{g.RawEnd}] gold '{g.Speaker}' got '{hit.Q.Speaker ?? "-"}' ({hit.Q.Rule}) {Snip(article.Raw, g.RawStart, g.RawEnd)}");
+        }
+        foreach (var p in predicted)
+            part.Errors.Add($"quote spurious {corpus}/{id} [{p.Span.Item1},{p.Span.Item2}] {Snip(article.Raw, p.Span.Item1, p.Span.Item2)}");
     }
 
     private static string Snip(string raw, int s, int e)
@@ -195,6 +242,17 @@ internal static class SpeakerEvaluation
         public Scores ToScores() => new(new Counts(QuotesRight, QuotesPredicted, QuotesGold), SpeakersRight, SpeakersScored,
             new Counts(CanonicalRight, MentionsPredicted, MentionsGold), new Counts(SpansRight, MentionsPredicted, MentionsGold),
             KindsRight, KindsScored, Errors);
+    }
+
+    /// <summary>One line per labelling batch and part: quote span F1 and speaker accuracy.</summary>
+    public static string FormatBatches(SortedDictionary<int, (Scores Development, Scores HeldOut)> batches)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("quotes by labelling batch (speakers.tsv \"# batch N\" lines):");
+        foreach (var (b, (d, h)) in batches)
+            foreach (var (s, name) in new[] { (d, "development"), (h, "held-out") })
+                sb.AppendLine($"  batch {b} {name,-12} span F1 {s.QuoteSpans.F1:P1} (gold {s.QuoteSpans.Gold}), speaker accuracy {s.SpeakerAccuracy:P1} ({s.SpeakersRight}/{s.SpeakersScored})");
+        return sb.ToString();
     }
 
     /// <summary>The report the benchmark prints: per part, per field.</summary>
