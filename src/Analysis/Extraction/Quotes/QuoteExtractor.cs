@@ -91,6 +91,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             _ => 0.6,
         };
         if (who.Rule.EndsWith("+pronoun", StringComparison.Ordinal)) c -= 0.15;
+        // A description resolved to a name: through a title ("the president") or a back-reference ("the report").
+        if (who.Rule.EndsWith("+title", StringComparison.Ordinal) || who.Rule.EndsWith("+described", StringComparison.Ordinal)) c -= 0.1;
         if (who.Speaker.Length > 0 && char.IsLower(who.Speaker[0])) c -= 0.2;   // a description ("the official"), not a name
         return Math.Round(c, 2);
     }
@@ -134,9 +136,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (ObjectOfCue(text, beforeStart, span.Open))
             return AccordingTo(article, openSentence?.Start ?? beforeStart, closeSentence?.End ?? afterEnd, mentions)
                 ?? new Attribution(null, null, null, "object_of_cue");
-        if (EndsSentence(text, span) is false && After(article, afterStart, afterEnd, mentions, span.Open) is { } after) return after;
+        if (EndsSentence(text, span) is false && After(article, afterStart, afterEnd, mentions, span.Open, previous) is { } after) return after;
         if (Dash(article, afterStart, mentions) is { } dash) return dash;
-        if (Before(article, beforeStart, span.Open, mentions) is { } before) return before;
+        if (Before(article, beforeStart, span.Open, mentions, previous) is { } before) return before;
         if (AccordingTo(article, afterStart, Math.Min(closeSentence?.End ?? afterEnd, afterEnd), mentions) is { } acc) return acc;
         // A quotation standing alone (opening its sentence) continues the last speaker, or the one named just before.
         // "“…,” she said. “…”" with nothing between the two quotations but spaces: the same speaker goes on.
@@ -150,7 +152,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (openSentence.Index > 0)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
-                if (Before(article, Math.Max(prev.Start, prev.End - MaxContext), prev.End, mentions) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
+                if (Before(article, Math.Max(prev.Start, prev.End - MaxContext), prev.End, mentions, previous) is { } p) return p with { Rule = "previous_sentence" + Suffix(p.Rule) };
                 // "Collins was sixth in the final. “This will be a big year for me …”": a quotation standing alone with
                 // no cue anywhere near is the person the sentence before is about (its subject), as news prose runs.
                 if (PersonSubject(article, prev, mentions) is { } subject)
@@ -198,10 +200,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         return k > span.Open && text[k] == '.' && span.Note is null;
     }
 
-    private static string Suffix(string rule) => rule.EndsWith("+pronoun", StringComparison.Ordinal) ? "+pronoun" : "";
+    private static string Suffix(string rule) => rule.IndexOf('+') is var plus and >= 0 ? rule[plus..] : "";
 
     /// <summary>", Netanyahu told Blinken", ", said the official", "he added".</summary>
-    private Attribution? After(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, int quoteOpen)
+    private Attribution? After(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, int quoteOpen, Quote? previous)
     {
         var text = article.Text;
         int i = start;
@@ -217,36 +219,55 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         foreach (Match w in words)
         {
             int at = i + w.Index;
-            // An attribution follows the quote closely; a speech verb further on belongs to another statement.
-            if (at - i > 80) return null;
-            if (!IsCue(w.Value)) continue;
+            // An attribution follows the quote closely; a speech verb further on belongs to another statement,
+            // unless a name and its appositive stand between ("“…,” Dr. Ann Lee, a former head of … , told Fox News").
+            if (!IsCue(text, at, w.Value)) continue;
+            if (at - i > 80 && (at - i > MaxAppositive || !AppositiveBeforeCue(text, mentions, i, at))) return null;
             if (w.Value.StartsWith("according", StringComparison.Ordinal))
-                return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false)?.With("according to", "according_to");
+                return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false, previous: null)?.With("according to", "according_to");
             // Speaker before the cue ("Netanyahu told", "State Department spokesman Matthew Miller said", "he added").
-            if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true) is { } sb) return sb.With(w.Value, "cue_after");
+            if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true, previous) is { } sb) return sb.With(w.Value, "cue_after");
             // Speaker after the cue ("said Blinken in Qatar", "said the official"); after "told" comes the listener.
             if (TransitiveCues.Contains(w.Value)) return null;
             int npEnd = ClauseEnd(text, at + w.Length, clauseEnd);
-            if (Speaker(article, at + w.Length, npEnd, mentions, quoteOpen, nearestLast: false) is { } sa) return sa.With(w.Value, "cue_after");
+            if (Speaker(article, at + w.Length, npEnd, mentions, quoteOpen, nearestLast: false, previous) is { } sa) return sa.With(w.Value, "cue_after");
             return null;
         }
         return null;
     }
 
     /// <summary>"X said: “…”", "Blinken said he “will press …”": the last speech verb before the quote.</summary>
-    private Attribution? Before(Article article, int start, int end, IReadOnlyList<EntityMention> mentions)
+    private Attribution? Before(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, Quote? previous)
     {
         var text = article.Text;
         Match? cue = null;
         foreach (Match w in LowerWord().Matches(text[start..end]))
-            if (IsCue(w.Value)) cue = w;
+            if (IsCue(text, start + w.Index, w.Value)) cue = w;
         if (cue is null) return null;
         int at = start + cue.Index;
         if (cue.Value.StartsWith("according", StringComparison.Ordinal))
-            return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false)?.With("according to", "according_to");
+            return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false, previous)?.With("according to", "according_to");
+        // "Biden, on Wednesday, reflected on the meeting with Putin, saying “…”": a participle's subject is the
+        // clause's subject, the first name of the clause, not the name nearest the verb.
+        bool participle = cue.Value.EndsWith("ing", StringComparison.Ordinal) && at > start && text[..at].TrimEnd().EndsWith(',');
         // "Blinken said: “…”", else the inverted "said Ivan Kulakov: “…”" (not after "told", whose object is the listener).
-        return (Speaker(article, start, at, mentions, start, nearestLast: true)
-            ?? (TransitiveCues.Contains(cue.Value) ? null : Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false)))?.With(cue.Value, "cue_before");
+        return (Speaker(article, start, at, mentions, start, nearestLast: !participle, previous)
+            ?? (TransitiveCues.Contains(cue.Value) ? null : Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false, previous)))?.With(cue.Value, "cue_before");
+    }
+
+    /// <summary>Longest stretch between a quotation and its cue when a name and its appositive fill it.</summary>
+    private const int MaxAppositive = 220;
+
+    /// <summary>
+    /// A person's name opens the stretch (after at most a title's length) and is followed by a comma, and the
+    /// stretch ends with a comma before the cue: "Dr. Ann Lee, former president of the … association, told".
+    /// </summary>
+    private static bool AppositiveBeforeCue(string text, IReadOnlyList<EntityMention> mentions, int start, int cue)
+    {
+        int k = FirstAtOrAfter(mentions, start);
+        if (k >= mentions.Count || mentions[k].Kind != EntityKind.Person || mentions[k].Start - start > 12 || mentions[k].End >= cue) return false;
+        int e = mentions[k].End;
+        return e < text.Length && text[e] == ',' && text.AsSpan(start, cue - start).TrimEnd().EndsWith(",");
     }
 
     private Attribution? AccordingTo(Article article, int start, int end, IReadOnlyList<EntityMention> mentions)
@@ -256,7 +277,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int k = text.IndexOf("according to", start, end - start, StringComparison.OrdinalIgnoreCase);
         if (k < 0) return null;
         int from = k + "according to".Length;
-        return Speaker(article, from, ClauseEnd(text, from, end), mentions, start, nearestLast: false)?.With("according to", "according_to");
+        return Speaker(article, from, ClauseEnd(text, from, end), mentions, start, nearestLast: false, previous: null)?.With("according to", "according_to");
     }
 
     /// <summary>"— Eli Dror (@handle)" on the line after a quotation.</summary>
@@ -273,7 +294,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     }
 
     /// <summary>The speaker named in [start, end): a person (else organization) mention, a pronoun, or a short noun phrase.</summary>
-    private Found? Speaker(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, int quoteOpen, bool nearestLast)
+    private Found? Speaker(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, int quoteOpen, bool nearestLast,
+        Quote? previous)
     {
         if (end <= start) return null;
         EntityMention? best = null;
@@ -299,11 +321,127 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var pronoun = near.Select(w => w.Trim(',', ';')).FirstOrDefault(Pronouns.Contains);
         if (pronoun is not null)
         {
-            if (pronoun is "he" or "she" or "He" or "She" && SubjectBefore(article, mentions, quoteOpen) is { } p)
-                return new Found(p.Canonical, pronoun, "+pronoun");
+            if (pronoun is "he" or "she" or "He" or "She")
+            {
+                // "“…,” said John Miller, police chief. The show is “…,” he added.": with nobody else named since, a
+                // pronoun cue goes on with the person who spoke the quotation before.
+                if (PreviousSpeaker(article, mentions, previous, quoteOpen) is { } last) return new Found(last, pronoun, "+pronoun");
+                if (SubjectBefore(article, mentions, quoteOpen) is { } p) return new Found(p.Canonical, pronoun, "+pronoun");
+            }
             return new Found(null, pronoun, "");
         }
-        return Description(words, nearestLast) is { } np ? new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "") : null;
+        // "In a statement Google said …. It said: “…”": "it" before the cue is the organization that spoke before.
+        if (nearestLast && words[^1] is "it" or "It" && OrganizationBefore(article, mentions, start) is { } spoke)
+            return new Found(spoke.Canonical, words[^1], "+pronoun");
+        if (Description(words, nearestLast) is not { } np) return null;
+        // "the president said": the one person of the article written with that title ("President Joe Biden").
+        if (TitledPerson(mentions, np) is { } titled) return new Found(titled, np, "+title");
+        if (DescribedOrganization(article, mentions, np, start) is { } described) return new Found(described.Canonical, np, "+described");
+        return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
+    }
+
+    /// <summary>Nouns of documents that speak for their author: "the report said" is the body that wrote it.</summary>
+    private static readonly HashSet<string> DocumentNouns = new(StringComparer.OrdinalIgnoreCase)
+        { "report", "statement", "study", "survey", "letter", "ruling", "review", "paper", "analysis" };
+
+    /// <summary>Nouns that stand for an organization named before: "the company said".</summary>
+    private static readonly HashSet<string> OrganizationNouns = new(StringComparer.OrdinalIgnoreCase)
+        { "company", "firm", "organisation", "organization", "agency", "group", "airline", "bank", "network", "club" };
+
+    /// <summary>
+    /// The organization a description stands for: "the report" → the organization last written right before
+    /// "report" ("a World Bank report", "the OECD's report"); "the company" → the organization that spoke or opened
+    /// a sentence among the three before. Null when the article offers none (the description is kept then).
+    /// </summary>
+    private EntityMention? DescribedOrganization(Article article, IReadOnlyList<EntityMention> mentions, string description, int offset)
+    {
+        var words = description.Split(' ');
+        if (words.Length != 2) return null;   // "the report", "its report"; longer descriptions say more than a back-reference
+        var head = words[^1];
+        if (OrganizationNouns.Contains(head)) return OrganizationBefore(article, mentions, offset);
+        if (!DocumentNouns.Contains(head)) return null;
+        var text = article.Text;
+        int k = FirstAtOrAfter(mentions, offset) - 1;
+        for (int n = 0; k >= 0 && n < MaxLookBack; k--, n++)
+        {
+            var m = mentions[k];
+            if (m.Kind != EntityKind.Organization) continue;
+            int i = m.End;
+            if (i + 1 < text.Length && text[i] is '\'' or '’' && text[i + 1] == 's') i += 2;
+            while (i < text.Length && text[i] == ' ') i++;
+            if (text.AsSpan(i).StartsWith(head, StringComparison.OrdinalIgnoreCase)
+                && (i + head.Length == text.Length || !char.IsLetter(text[i + head.Length]))) return m;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The person who spoke <paramref name="previous"/>, when it is at most two sentences back and no other person is
+    /// named between it and <paramref name="quoteOpen"/> (outside quotation marks).
+    /// </summary>
+    private static string? PreviousSpeaker(Article article, IReadOnlyList<EntityMention> mentions, Quote? previous, int quoteOpen)
+    {
+        if (previous is not { Speaker: { } speaker } || previous.End >= quoteOpen) return null;
+        var sentence = Provenance.SentenceNear(article, quoteOpen);
+        if (sentence is null || previous.SentenceIndex < sentence.Index - 2) return null;
+        bool person = false;
+        int k = FirstAtOrAfter(mentions, quoteOpen) - 1;
+        for (int n = 0; k >= 0 && n < MaxLookBack; k--, n++)
+        {
+            var m = mentions[k];
+            if (m.Kind != EntityKind.Person) continue;
+            if (m.Canonical == speaker) { person = true; if (m.Start < previous.Start) break; continue; }
+            if (m.Start > previous.End) return null;   // someone else named since
+            if (m.Start < previous.Start) break;
+        }
+        return person ? speaker : null;
+    }
+
+    /// <summary>
+    /// An organization that speaks in one of the three sentences before <paramref name="offset"/>: named right before a
+    /// speech verb ("In a statement Google said …"), or opening the sentence.
+    /// </summary>
+    private EntityMention? OrganizationBefore(Article article, IReadOnlyList<EntityMention> mentions, int offset)
+    {
+        var text = article.Text;
+        var sentence = Provenance.SentenceNear(article, offset);
+        int k = FirstAtOrAfter(mentions, offset) - 1;
+        for (int si = sentence?.Index ?? -1, seen = 0; si >= 0 && seen < 3 && k >= 0; si--, seen++)
+        {
+            var s = article.Sentences[si];
+            EntityMention? found = null;
+            for (; k >= 0 && mentions[k].Start >= s.Start; k--)
+            {
+                var m = mentions[k];
+                if (m.Start >= offset) continue;
+                if (m.Kind == EntityKind.Person) return null;   // "it" after a person speaks of a thing, not of them
+                if (m.Kind == EntityKind.Organization && !InsideQuotes(text, s.Start, m.Start)
+                    && (SubjectOfCue(text, m.End, Math.Min(s.End, offset)) || m.Start - s.Start <= 12)) found = m;
+            }
+            if (found is not null) return found;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The person of the article written with the description's words as title ("the president" → the person written
+    /// "President Joe Biden"; "the prime minister"). When several carry it, the one the article names most often (the
+    /// one it is about: "the president" of a report on President Biden meeting President Putin is Biden); null on a tie.
+    /// </summary>
+    private static string? TitledPerson(IReadOnlyList<EntityMention> mentions, string description)
+    {
+        var words = description.Split(' ');
+        if (words[0] is not ("the" or "The")) return null;
+        var title = string.Join(' ', words[1..]);
+        HashSet<string>? holders = null;
+        foreach (var m in mentions)
+            if (m.Kind == EntityKind.Person && m.Title is not null && string.Equals(m.Title.Replace(".", ""), title, StringComparison.OrdinalIgnoreCase))
+                (holders ??= new(StringComparer.Ordinal)).Add(m.Canonical);
+        if (holders is null) return null;
+        if (holders.Count == 1) return holders.First();
+        var counts = holders.Select(h => (Name: h, Count: mentions.Count(m => m.Kind == EntityKind.Person && m.Canonical == h)))
+            .OrderByDescending(x => x.Count).ToList();
+        return counts[0].Count > counts[1].Count ? counts[0].Name : null;
     }
 
     /// <summary>An organization mention after <paramref name="person"/> that ends just before <paramref name="end"/>, not in an appositive of the person.</summary>
@@ -364,7 +502,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int e = i;
         while (e < end && char.IsLetter(text[e])) e++;
         var w = text[i..e];
-        return Pronouns.Contains(w) || IsDeterminer(w) || IsCue(w) || w is "his" or "her" or "their" or "its" or "according";
+        // "“…,” producer Gil Cates told reporters": a role word may open the speaker's name.
+        return Pronouns.Contains(w) || IsDeterminer(w) || IsCue(w) || gazetteer.RoleWords.Contains(w)
+            || w is "his" or "her" or "their" or "its" or "according";
     }
     private static readonly char[] QuoteMarks = ['"', '“', '”', '‘', '’', '«', '»'];
 
@@ -397,7 +537,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
                 int from = SubjectStart(text, s.Start, end);
                 // "He sees Owen as …": after a pronoun subject a name near the start is its object.
-                if (m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
+                if (m.Start >= from && m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
                 else if (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))
                 {
                     fallback ??= m;
@@ -433,7 +573,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             while (e < end && char.IsLetter(text[e])) e++;
             if (e == i) return false;
             var word = text[i..e];
-            if (gazetteer.SpeechVerbs.Contains(word)) return true;
+            if (IsCue(word)) return true;
             // Only an adverb or auxiliary stands between a subject and its verb ("and claims" has another subject).
             if (!CueAdverbs.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal)) return false;
             i = e;
@@ -466,13 +606,36 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         return false;
     }
 
-    /// <summary>Where a sentence's subject starts: after a leading quotation and its attribution's comma, if any.</summary>
+    /// <summary>
+    /// Where a sentence's subject starts: after leading spaces and after a fronted phrase that opens with a
+    /// preposition and ends with a comma ("In a statement released through her lawyer, Jones repeated …").
+    /// </summary>
     private static int SubjectStart(string text, int start, int end)
     {
         int i = start;
         while (i < end && char.IsWhiteSpace(text[i])) i++;
+        int e = i;
+        while (e < end && char.IsLetter(text[e])) e++;
+        if (e > i && FrontingWords.Contains(text[i..e]))
+        {
+            int comma = text.IndexOf(',', e, Math.Min(MaxFronted, end - e));
+            if (comma > 0 && !InsideQuotes(text, i, comma))
+            {
+                i = comma + 1;
+                while (i < end && char.IsWhiteSpace(text[i])) i++;
+            }
+        }
         return i;
     }
+
+    private const int MaxFronted = 120;
+
+    /// <summary>Words that open a fronted phrase before the subject: prepositions and participles of circumstance.</summary>
+    private static readonly HashSet<string> FrontingWords = new(StringComparer.Ordinal)
+    {
+        "In", "On", "At", "After", "Before", "During", "For", "With", "Without", "Despite", "Speaking", "Asked", "Writing",
+        "Launching", "Meanwhile", "However", "Later", "Earlier", "Since", "Under", "Following", "Addressing", "Responding",
+    };
 
     private static int WordsBetween(string text, int a, int b)
     {
@@ -530,7 +693,21 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         public Attribution With(string cue, string rule) => new(Speaker, Text, cue, rule + Suffix);
     }
 
-    private bool IsCue(string word) => gazetteer.SpeechVerbs.Contains(word) || word.StartsWith("according", StringComparison.Ordinal);
+    private bool IsCue(string word) => gazetteer.SpeechVerbs.Contains(word) || AttributionCues.Contains(word) || word.StartsWith("according", StringComparison.Ordinal);
+
+    /// <summary>A cue word at <paramref name="at"/>, or "on" of "went on" ("She went on: “…”").</summary>
+    private bool IsCue(string text, int at, string word) =>
+        IsCue(word) || word == "on" && at >= 5 && text.AsSpan(at - 5, 5).SequenceEqual("went ");
+
+    /// <summary>
+    /// Cues of attribution besides the lexicon's speech verbs: participles that attach a quotation to the clause's
+    /// subject ("…, adding “…”") and verbs of recollection and emphasis ("recalls Ann Lee", "underlined Mr Lee").
+    /// </summary>
+    private static readonly HashSet<string> AttributionCues = new(StringComparer.Ordinal)
+    {
+        "adding", "noting", "explaining", "insisting", "arguing", "stressing", "recalling",
+        "recalls", "underlined", "underlines", "underlining",
+    };
 
     /// <summary>End of the clause starting at <paramref name="i"/>: the next sentence or clause punctuation or quote mark.</summary>
     private static int ClauseEnd(string text, int i, int end, bool stopAtComma = true)
@@ -545,6 +722,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     internal static bool AbbreviationPeriod(string text, int dot)
     {
         if (dot + 1 < text.Length && char.IsLetter(text[dot + 1])) return true;   // U.S., D.C.
+        // A sentence never ends with ".,": "Sen. Ann Lee, R-Tenn., told" keeps its state tag inside the clause.
+        if (dot + 1 < text.Length && text[dot + 1] == ',') return true;
         int k = dot - 1;
         while (k >= 0 && char.IsLetter(text[k])) k--;
         int len = dot - k - 1;
