@@ -171,7 +171,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         for (int k = FirstAtOrAfter(mentions, from); k < mentions.Count && mentions[k].Start - from <= 60; k++)
         {
             var m = mentions[k];
-            if (m.Kind == EntityKind.Person && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) return m;
+            if (m.Kind == EntityKind.Person && !InsideQuotes(text, from, m.Start) && SubjectGap(text, from, m.Start)) return m;
         }
         return null;
     }
@@ -212,7 +212,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (i < end && text[i] is '.' or '!' or '?' && i == start) return null;
         // The attribution starts right after the quote: a name, a pronoun, a description or the cue itself
         // ("“…” despite Republicans’ vow" is not one).
-        if (!StartsAttribution(text, i, end)) return null;
+        if (!StartsAttribution(text, i, end) && !MentionStartsAt(mentions, i)) return null;
         // Commas may separate the name from the verb ("Armando Falcon, OFHEO director, said").
         int clauseEnd = ClauseEnd(text, i, end, stopAtComma: false);
         var words = LowerWord().Matches(text[i..clauseEnd]);
@@ -310,6 +310,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 if (!nearestLast && m.Kind == EntityKind.Person) break;
             }
         }
+        // "Of the sum due to Lee, his lawyer said": a possessive description right before the verb is the subject, and
+        // the person named before is the one it belongs to.
+        if (nearestLast && best is { Kind: EntityKind.Person } && PossessiveBeforeCue(article.Text, best.End, end) is { } owned)
+            return new Found(owned, owned, "");
         // "…, the White House reiterated": an organization right before the verb is its subject, even after a person.
         if (nearestLast && best is { Kind: EntityKind.Person } && k0 >= 0 && OrganizationEndingAt(mentions, best, end, article.Text) is { } org) best = org;
         if (best is not null) return new Found(best.Canonical, best.Text, "");
@@ -338,6 +342,15 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (TitledPerson(mentions, np) is { } titled) return new Found(titled, np, "+title");
         if (DescribedOrganization(article, mentions, np, start) is { } described) return new Found(described.Canonical, np, "+described");
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
+    }
+
+    /// <summary>"his lawyer", "her spokesman": two lowercase words opening with a possessive, ending at <paramref name="end"/>.</summary>
+    private static string? PossessiveBeforeCue(string text, int from, int end)
+    {
+        var words = text[from..end].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words[^2] is not ("his" or "her" or "their") || words[^1].Length == 0
+            || !words[^1].All(char.IsLower)) return null;
+        return words[^2] + " " + words[^1];
     }
 
     /// <summary>Nouns of documents that speak for their author: "the report said" is the body that wrote it.</summary>
@@ -504,7 +517,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var w = text[i..e];
         // "“…,” producer Gil Cates told reporters": a role word may open the speaker's name.
         return Pronouns.Contains(w) || IsDeterminer(w) || IsCue(w) || gazetteer.RoleWords.Contains(w)
-            || w is "his" or "her" or "their" or "its" or "according";
+            || w is "his" or "her" or "their" or "its" or "it" or "according";
     }
     private static readonly char[] QuoteMarks = ['"', '“', '”', '‘', '’', '«', '»'];
 
@@ -537,7 +550,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
                 int from = SubjectStart(text, s.Start, end);
                 // "He sees Owen as …": after a pronoun subject a name near the start is its object.
-                if (m.Start >= from && m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && WordsBetween(text, from, m.Start) <= 3) subject = m;
+                if (m.Start >= from && m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && SubjectGap(text, from, m.Start)) subject = m;
                 else if (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))
                 {
                     fallback ??= m;
@@ -637,6 +650,20 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         "Launching", "Meanwhile", "However", "Later", "Earlier", "Since", "Under", "Following", "Addressing", "Responding",
     };
 
+    /// <summary>
+    /// Few enough words before a name for it to be the subject: at most three ("The 21-year-old Ann Lee"), or a
+    /// title of capitalized words ("US Secretary of State Antony Blinken").
+    /// </summary>
+    private static bool SubjectGap(string text, int from, int name)
+    {
+        int n = WordsBetween(text, from, name);
+        if (n <= 3) return true;
+        if (n > 6) return false;
+        foreach (var w in text[from..name].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (!char.IsUpper(w[0]) && w is not ("of" or "the" or "for")) return false;
+        return true;
+    }
+
     private static int WordsBetween(string text, int a, int b)
     {
         int n = 0;
@@ -660,6 +687,13 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     }
 
     private const int MaxLookBack = 200;
+
+    /// <summary>A name starts at <paramref name="i"/>, whatever its case ("de Blasio said").</summary>
+    private static bool MentionStartsAt(IReadOnlyList<EntityMention> mentions, int i)
+    {
+        int k = FirstAtOrAfter(mentions, i);
+        return k < mentions.Count && mentions[k].Start == i;
+    }
 
     /// <summary>Index of the first mention starting at or after <paramref name="offset"/> (mentions are in text order).</summary>
     private static int FirstAtOrAfter(IReadOnlyList<EntityMention> mentions, int offset)
@@ -705,7 +739,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// </summary>
     private static readonly HashSet<string> AttributionCues = new(StringComparer.Ordinal)
     {
-        "adding", "noting", "explaining", "insisting", "arguing", "stressing", "recalling",
+        "adding", "noting", "explaining", "insisting", "arguing", "stressing", "recalling", "telling",
         "recalls", "underlined", "underlines", "underlining",
     };
 
@@ -713,10 +747,17 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private static int ClauseEnd(string text, int i, int end, bool stopAtComma = true)
     {
         for (; i < end; i++)
+        {
+            // A party tag or short aside stays inside the clause: "Sen. Ann Lee (R-S.C.) told".
+            if (text[i] == '(' && text.IndexOf(')', i, Math.Min(MaxAside, end - i)) is var close and > 0) { i = close; continue; }
             if (text[i] is '.' && !AbbreviationPeriod(text, i) || text[i] is ';' or ':' or '!' or '?' or '\n' or '“' or '"' or '(' or '—'
                 || stopAtComma && text[i] == ',') return i;
+        }
         return end;
     }
+
+    /// <summary>Longest parenthesis read as an aside inside a clause.</summary>
+    private const int MaxAside = 24;
 
     /// <summary>Titles and initials keep their period inside a clause: "Mr. Pence said", "Sen. Ann Lee", "Donald J. Trump", "U.S. officials".</summary>
     internal static bool AbbreviationPeriod(string text, int dot)

@@ -258,4 +258,44 @@ public class AttributionExampleTests
         // No organization named before: the description is kept.
         Assert.Equal("the company", Single("\"We worked with health experts on every part of this,\" the company said.").Speaker);
     }
+
+    [Fact]
+    public void APartyTagInParenthesesStaysInsideTheAttribution()
+    {
+        var q = Single("\"Why would we ever make this any easier for them?\" Sen. Corra Vantley (R-S.C.) told reporters.");
+        Assert.Equal("Corra Vantley", q.Speaker);
+    }
+
+    [Fact]
+    public void ALongTitleBeforeTheSubjectStillMakesItTheSubject()
+    {
+        var text = "In a statement released late on Sunday, US Secretary of State Harriet Olowe called for the reporter's release.\n\n" +
+                   "\"The United States condemns the arrest of a journalist doing his work.\"";
+        var q = Single(text);
+        Assert.Equal("Harriet Olowe", q.Speaker);
+        Assert.Equal("previous_subject", q.Rule);
+    }
+
+    [Fact]
+    public void TellingIsACueOfTheClauseSubject()
+    {
+        var q = Single("Carla Menendez would not give way on Thursday, telling reporters that the two members \"took actions that made it impossible to seat them.\"");
+        Assert.Equal("Carla Menendez", q.Speaker);
+    }
+
+    [Fact]
+    public void ItAfterTheQuoteGoesToTheOrganization()
+    {
+        var text = "Growth would pick up next year, the Harlow Institute said. \"Supported by strong profits, investment should keep rising in the north,\" it added.";
+        var q = Single(text);
+        Assert.Equal("Harlow Institute", q.Speaker);
+        Assert.Equal("cue_after+pronoun", q.Rule);
+    }
+
+    [Fact]
+    public void APossessiveDescriptionBeforeTheCueIsTheSpeakerNotTheOwner()
+    {
+        var q = Single("Of the money now owed to Edwin Marchetti, his lawyer said: \"It could be a very large sum indeed, that is no exaggeration.\"");
+        Assert.Equal("his lawyer", q.Speaker);
+    }
 }

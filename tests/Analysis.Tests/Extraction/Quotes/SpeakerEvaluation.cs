@@ -127,6 +127,18 @@ internal static class SpeakerEvaluation
         return t;
     }
 
+    /// <summary>
+    /// A speaker compared as <see cref="NormalizeName"/>, hyphens read as spaces ("Taylor-Greene" = "Taylor Greene") and
+    /// a leading possessive dropped ("his lawyer" = "lawyer": the label names the role, the text says whose).
+    /// </summary>
+    public static string SpeakerName(string? s)
+    {
+        var t = NormalizeName(s).Replace('-', ' ');
+        foreach (var d in new[] { "his ", "her ", "their ", "its " })
+            if (t.StartsWith(d, StringComparison.Ordinal)) return t[d.Length..];
+        return t;
+    }
+
     /// <summary>Loads each labelled corpus once and scores the development and held-out parts.</summary>
     public static (Scores Development, Scores HeldOut) Run(string root, Func<Corpus, EntitySet>? entities = null,
         Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null)
@@ -219,7 +231,7 @@ internal static class SpeakerEvaluation
             predicted.Remove(hit);
             part.QuotesRight++;
             part.SpeakersScored++;
-            if (NormalizeName(hit.Q.Speaker) == NormalizeName(g.Speaker)) part.SpeakersRight++;
+                    if (SpeakerName(hit.Q.Speaker) == SpeakerName(g.Speaker)) part.SpeakersRight++;
             else part.Errors.Add($"speaker wrong  {corpus}/{id} [{g.RawStart},{g.RawEnd}] gold '{g.Speaker}' got '{hit.Q.Speaker ?? "-"}' ({hit.Q.Rule}) {Snip(article.Raw, g.RawStart, g.RawEnd)}");
         }
         foreach (var p in predicted)
