@@ -249,7 +249,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false, previous)?.With("according to", "according_to");
         // "Biden, on Wednesday, reflected on the meeting with Putin, saying “…”": a participle's subject is the
         // clause's subject, the first name of the clause, not the name nearest the verb.
-        bool participle = cue.Value.EndsWith("ing", StringComparison.Ordinal) && at > start && text[..at].TrimEnd().EndsWith(',');
+        bool participle = cue.Value.EndsWith("ing", StringComparison.Ordinal) && text.AsSpan(start, at - start).TrimEnd().EndsWith(",");
         // "Blinken said: “…”", else the inverted "said Ivan Kulakov: “…”" (not after "told", whose object is the listener).
         return (Speaker(article, start, at, mentions, start, nearestLast: !participle, previous)
             ?? (TransitiveCues.Contains(cue.Value) ? null : Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false, previous)))?.With(cue.Value, "cue_before");
@@ -339,7 +339,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             return new Found(spoke.Canonical, words[^1], "+pronoun");
         if (Description(words, nearestLast) is not { } np) return null;
         // "the president said": the one person of the article written with that title ("President Joe Biden").
-        if (TitledPerson(mentions, np) is { } titled) return new Found(titled, np, "+title");
+        if (TitledPerson(mentions, np, start) is { } titled) return new Found(titled, np, "+title");
         if (DescribedOrganization(article, mentions, np, start) is { } described) return new Found(described.Canonical, np, "+described");
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
@@ -347,6 +347,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// <summary>"his lawyer", "her spokesman": two lowercase words opening with a possessive, ending at <paramref name="end"/>.</summary>
     private static string? PossessiveBeforeCue(string text, int from, int end)
     {
+        var between = text.AsSpan(from, end - from);
+        if (between.IndexOf(" his ") < 0 && between.IndexOf(" her ") < 0 && between.IndexOf(" their ") < 0) return null;
         var words = text[from..end].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2 || words[^2] is not ("his" or "her" or "their") || words[^1].Length == 0
             || !words[^1].All(char.IsLower)) return null;
@@ -441,19 +443,26 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     /// "President Joe Biden"; "the prime minister"). When several carry it, the one the article names most often (the
     /// one it is about: "the president" of a report on President Biden meeting President Putin is Biden); null on a tie.
     /// </summary>
-    private static string? TitledPerson(IReadOnlyList<EntityMention> mentions, string description)
+    private static string? TitledPerson(IReadOnlyList<EntityMention> mentions, string description, int offset)
     {
         var words = description.Split(' ');
         if (words[0] is not ("the" or "The")) return null;
         var title = string.Join(' ', words[1..]);
-        HashSet<string>? holders = null;
-        foreach (var m in mentions)
-            if (m.Kind == EntityKind.Person && m.Title is not null && string.Equals(m.Title.Replace(".", ""), title, StringComparison.OrdinalIgnoreCase))
-                (holders ??= new(StringComparer.Ordinal)).Add(m.Canonical);
+        // The people named before the description, at most MaxLookBack mentions back (bounded work per quotation).
+        int last = FirstAtOrAfter(mentions, offset), first = Math.Max(0, last - MaxLookBack);
+        Dictionary<string, int>? holders = null;
+        for (int k = first; k < last; k++)
+        {
+            var m = mentions[k];
+            if (m.Kind == EntityKind.Person && m.Title is { } t && t.Length - (t.EndsWith('.') ? 1 : 0) == title.Length
+                && string.Compare(t, 0, title, 0, title.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                (holders ??= new(StringComparer.Ordinal))[m.Canonical] = 0;
+        }
         if (holders is null) return null;
-        if (holders.Count == 1) return holders.First();
-        var counts = holders.Select(h => (Name: h, Count: mentions.Count(m => m.Kind == EntityKind.Person && m.Canonical == h)))
-            .OrderByDescending(x => x.Count).ToList();
+        if (holders.Count == 1) return holders.Keys.First();
+        for (int k = first; k < last; k++)
+            if (mentions[k].Kind == EntityKind.Person && holders.TryGetValue(mentions[k].Canonical, out var n)) holders[mentions[k].Canonical] = n + 1;
+        var counts = holders.Select(h => (Name: h.Key, Count: h.Value)).OrderByDescending(x => x.Count).ToList();
         return counts[0].Count > counts[1].Count ? counts[0].Name : null;
     }
 
@@ -541,14 +550,14 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             // The part of the sentence before the offset, quotations left out.
             int end = Math.Min(s.End, offset);
             EntityMention? subject = null, firstPerson = null, cueSubject = null;
+            // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
+            int from = SubjectStart(text, s.Start, end);
             while (k > stop && mentions[k].Start >= s.Start)
             {
                 var m = mentions[k--];
                 if (m.Start >= end || m.Kind != EntityKind.Person) continue;
                 // The subject of a speech verb ("…, Safin said he …", "Robben, who …, claims") is the one speaking.
                 if (cueSubject is null && SubjectOfCue(text, m.End, end) && (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))) cueSubject = m;
-                // Subjects open their sentence: only mentions near its start are looked at closely (bounded work).
-                int from = SubjectStart(text, s.Start, end);
                 // "He sees Owen as …": after a pronoun subject a name near the start is its object.
                 if (m.Start >= from && m.Start - from <= 60 && !StartsWithPronoun(text, from, end) && !InsideQuotes(text, from, m.Start) && SubjectGap(text, from, m.Start)) subject = m;
                 else if (m.Start - s.Start > 2000 || !InsideQuotes(text, s.Start, m.Start))
@@ -629,7 +638,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (i < end && char.IsWhiteSpace(text[i])) i++;
         int e = i;
         while (e < end && char.IsLetter(text[e])) e++;
-        if (e > i && FrontingWords.Contains(text[i..e]))
+        if (e > i && IsFrontingWord(text.AsSpan(i, e - i)))
         {
             int comma = text.IndexOf(',', e, Math.Min(MaxFronted, end - e));
             if (comma > 0 && !InsideQuotes(text, i, comma))
@@ -643,12 +652,20 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
 
     private const int MaxFronted = 120;
 
+
     /// <summary>Words that open a fronted phrase before the subject: prepositions and participles of circumstance.</summary>
-    private static readonly HashSet<string> FrontingWords = new(StringComparer.Ordinal)
-    {
+    private static readonly string[] FrontingWords =
+    [
         "In", "On", "At", "After", "Before", "During", "For", "With", "Without", "Despite", "Speaking", "Asked", "Writing",
         "Launching", "Meanwhile", "However", "Later", "Earlier", "Since", "Under", "Following", "Addressing", "Responding",
-    };
+    ];
+
+    private static bool IsFrontingWord(ReadOnlySpan<char> word)
+    {
+        foreach (var f in FrontingWords)
+            if (word.SequenceEqual(f)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Few enough words before a name for it to be the subject: at most three ("The 21-year-old Ann Lee"), or a
