@@ -371,10 +371,15 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private EntityMention? DescribedOrganization(Article article, IReadOnlyList<EntityMention> mentions, string description, int offset)
     {
         var words = description.Split(' ');
+        // "the council's ruling": the document of a body named by its head noun.
+        if (words.Length == 3 && words[0] is "the" or "The" && DocumentNouns.Contains(words[2]) && words[1].EndsWith("'s", StringComparison.Ordinal))
+            return OrganizationNamed(mentions, words[1][..^2], offset);
         if (words.Length != 2) return null;   // "the report", "its report"; longer descriptions say more than a back-reference
         var head = words[^1];
         if (OrganizationNouns.Contains(head)) return OrganizationBefore(article, mentions, offset);
-        if (!DocumentNouns.Contains(head)) return null;
+        if (!DocumentNouns.Contains(head))
+            // "the council", "the committee": the organization named before whose name ends with that noun.
+            return words[0] is "the" or "The" ? OrganizationNamed(mentions, head, offset) : null;
         var text = article.Text;
         int k = FirstAtOrAfter(mentions, offset) - 1;
         for (int n = 0; k >= 0 && n < MaxLookBack; k--, n++)
@@ -386,6 +391,21 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             while (i < text.Length && text[i] == ' ') i++;
             if (text.AsSpan(i).StartsWith(head, StringComparison.OrdinalIgnoreCase)
                 && (i + head.Length == text.Length || !char.IsLetter(text[i + head.Length]))) return m;
+        }
+        // "The OECD said …. However, the report warned": no "X report" written, the organization that spoke before.
+        return OrganizationBefore(article, mentions, offset);
+    }
+
+    /// <summary>The latest organization, at most MaxLookBack mentions back, whose name ends with <paramref name="noun"/> ("the council" → "Media Council").</summary>
+    private static EntityMention? OrganizationNamed(IReadOnlyList<EntityMention> mentions, string noun, int offset)
+    {
+        if (noun.Length < 3 || !noun.All(char.IsLower)) return null;
+        int k = FirstAtOrAfter(mentions, offset) - 1;
+        for (int n = 0; k >= 0 && n < MaxLookBack; k--, n++)
+        {
+            var m = mentions[k];
+            if (m.Kind == EntityKind.Organization && m.Text.Length > noun.Length && m.Text[^(noun.Length + 1)] == ' '
+                && m.Text.EndsWith(noun, StringComparison.OrdinalIgnoreCase)) return m;
         }
         return null;
     }

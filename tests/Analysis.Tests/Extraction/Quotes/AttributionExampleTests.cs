@@ -298,4 +298,14 @@ public class AttributionExampleTests
         var q = Single("Of the money now owed to Edwin Marchetti, his lawyer said: \"It could be a very large sum indeed, that is no exaggeration.\"");
         Assert.Equal("his lawyer", q.Speaker);
     }
+
+    [Fact]
+    public void AGenericNounGoesToTheOrganizationNamedWithIt()
+    {
+        var ruling = Single("The Harlow Arts Council banned the show last week. \"The play breaks the rules on what can be staged in public,\" the council's ruling said.");
+        Assert.Equal("Harlow Arts Council", ruling.Speaker);
+        Assert.Equal("cue_after+described", ruling.Rule);
+        var report = Single("Growth will slow in the south, the Harlow Institute said on Tuesday. However, the report warned: \"It remains to be seen whether the north will keep up.\"");
+        Assert.Equal("Harlow Institute", report.Speaker);
+    }
 }
