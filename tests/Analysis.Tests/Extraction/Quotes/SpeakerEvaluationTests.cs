@@ -16,7 +16,7 @@ public class SpeakerEvaluationTests(ITestOutputHelper output)
     public void LabelledDataIsLargeEnoughAndKeepsAHeldOutPart()
     {
         var (quotes, _) = SpeakerEvaluation.ReadQuotes(SpeakerEvaluation.QuotesFile(Root));
-        var (mentions, _) = SpeakerEvaluation.ReadMentions(SpeakerEvaluation.MentionsFile(Root));
+        var (mentions, _) = SpeakerEvaluation.ReadMentions(SpeakerEvaluation.MentionsFiles(Root));
         Assert.True(quotes.Count >= 300, $"{quotes.Count} labelled quotations");
         Assert.True(mentions.Count >= 600, $"{mentions.Count} labelled mentions");
         Assert.InRange(quotes.Count(q => SpeakerEvaluation.IsHeldOut(q.ArticleId)), 60, quotes.Count / 2);
