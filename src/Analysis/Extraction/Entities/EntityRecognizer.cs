@@ -29,6 +29,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "skip", "related", "subscribe", "share", "advertisement", "photo", "video", "watch", "click", "sign",
+        // Capitalized at a sentence start before a name: "Former President …", "Seven Capitol Police officers …".
+        "former", "ex", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
+        "hundreds", "thousands", "millions",
     };
 
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal)
@@ -41,6 +44,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly List<string?> _wordText = new();
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
+    private readonly List<EntityMention> _lone = new();
     private string _text = "";
 
     /// <summary>The names this recognizer reads with.</summary>
@@ -51,12 +55,20 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence,
         string? Title = null, string? Place = null);
 
+    /// <summary>
+    /// Single capitalized words of the last article read that no rule could type there ("The Veltman administration",
+    /// "For months, Veltman …" in an article that never writes the full name): candidates the corpus-wide merge keeps
+    /// as persons when the corpus names exactly one person with that surname (<see cref="EntityMerger"/>), else drops.
+    /// </summary>
+    public List<EntityMention> LoneNames => _lone;
+
     /// <summary>Mentions in <paramref name="article"/>, in text order, with names canonical within the article.</summary>
     public List<EntityMention> Recognize(Article article)
     {
         _text = article.Text;
         _found.Clear();
         _pending.Clear();
+        _lone.Clear();
         foreach (var s in article.Sentences)
         {
             if (IsHeading(s)) continue;
@@ -70,6 +82,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 {
                     if (IsNameWord(_words[j])) { j++; continue; }
                     if (j + 1 < _words.Count && IsConnector(j) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
+                    if (j + 1 < _words.Count && _words[j + 1].Joined && IsNameWord(_words[j + 1]) && ConjunctionInName(i, j)) { j += 2; continue; }
                     break;
                 }
                 Run(i, j, s.Index);
@@ -77,6 +90,26 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             }
         }
         return Resolve(article);
+    }
+
+    /// <summary>
+    /// "and", "&amp;" or "for" at word <paramref name="j"/> inside one organization's name rather than between two names:
+    /// "&amp;" always ("Marks &amp; Spencer"); "for" after an organization word ("Office for Budget Review", "Centers for …");
+    /// "and" when the words after it end with an organization word and the word before it is a common English word
+    /// ("Food and Drug Administration", "Health and Human Services"), not a name of its own ("Barclays and Lloyds Bank");
+    /// any of them when the gazetteer knows the longer name ("Bosnia and Herzegovina").
+    /// </summary>
+    private bool ConjunctionInName(int i, int j)
+    {
+        var w = W(j);
+        if (w is not ("and" or "&" or "for")) return false;
+        if (w == "&") return true;
+        int k = j + 1;
+        while (k < _words.Count && _words[k].Joined && !_words[k - 1].Closed && IsNameWord(_words[k])) k++;
+        if (Gaz(i, k) is (var n, not null) && i + n > j) return true;
+        if (w == "for") return gazetteer.OrgSuffixes.Contains(W(j - 1));
+        return gazetteer.OrgSuffixes.Contains(W(k - 1)) && !gazetteer.OrgSuffixes.Contains(W(j - 1))
+            && Gaz(j - 1, j).Entry is null && WordFrequencies.English.Frequency(W(j - 1).ToLowerInvariant()) >= CommonWord;
     }
 
     /// <summary>An all-capitals line ("SIRENS IN TEL AVIV"): capitalization says nothing there, so it is skipped.</summary>
@@ -180,7 +213,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (!Honorifics.Contains(W(h)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
             // "Arkansas Gov. Asa Hutchinson": one unknown Titlecase word before a title is the place the title is of.
             string? place = null;
-            if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a)))
+            // A common word there is part of the title instead ("Press Secretary", "Deputy").
+            if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a))
+                && WordFrequencies.English.Frequency(W(a).ToLowerInvariant()) < CommonWord)
             {
                 Emit(a, h, EntityKind.Place, "place_before_title", sentence);
                 place = W(a);
@@ -190,11 +225,23 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 EmitKnown(a, h, sentence);
                 if (h > a && Gaz(a, h) is (var pl, { Kind: EntityKind.Place } pe) && pl == h - a) place = pe.Canonical;
             }
-            Emit(n, b, EntityKind.Person, "title", sentence);
+            // "Rep. Ada Lusk of Ohio": the place the titled person is of is its own mention, not part of the name.
+            int end = b, of = OfPlace(n, b);
+            if (of > 0) end = of;
+            Emit(n, end, EntityKind.Person, "title", sentence);
             _found[^1] = _found[^1] with { Title = _text[_words[h].Start.._words[n - 1].End], Place = place };
+            if (of > 0) EmitKnown(of + 1, b, sentence);
             return true;
         }
         return false;
+    }
+
+    /// <summary>The index of "of" when words [a, b) are a two- or three-word name, "of" and a known place; else -1.</summary>
+    private int OfPlace(int a, int b)
+    {
+        for (int of = a + 2; of <= a + 3 && of < b - 1; of++)
+            if (W(of) == "of" && Gaz(of + 1, b) is (var n, { Kind: EntityKind.Place }) && n == b - of - 1) return of;
+        return -1;
     }
 
     /// <summary>Emits only the gazetteer names found inside words [a, b).</summary>
@@ -218,6 +265,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         // "… of the House Nancy Pelosi": an organization word glued before a personal name is not part of it.
         if (b - a >= 3 && (gazetteer.OrgSuffixes.Contains(W(a)) || gazetteer.Find(W(a)) is { Kind: EntityKind.Organization })
             && IsNameCase(a + 1, b) && !IsCommonPhrase(a + 1, b)) a++;
+        // "Penrose & Gale": an ampersand joins the names of a firm.
+        for (int k = a + 1; k < b - 1; k++)
+            if (W(k) == "&") { Emit(a, b, EntityKind.Organization, "ampersand", sentence); return; }
         int n = b - a;
         var last = W(b - 1);
         var first = W(a);
@@ -230,7 +280,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
             // "Nancy Pelosi of California": a personal name, then the place it is of.
             if (of - a is 2 or 3 && of + 1 < b && Gaz(of + 1, b) is (var pl, { Kind: EntityKind.Place }) && pl == b - of - 1
-                && IsNameCase(a, of) && !IsCommonPhrase(a, of) && Gaz(a, of).Entry is null)
+                && IsNameCase(a, of) && (!IsCommonPhrase(a, of) || gazetteer.GivenNames.Contains(first)) && Gaz(a, of).Entry is null)
             {
                 Emit(a, of, EntityKind.Person, "name_of_place", sentence);
                 EmitKnown(of + 1, b, sentence);
@@ -240,9 +290,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             EmitKnown(a, b, sentence);
             return;
         }
+        // A place word at the end names a place even after an organization word ("… International Airport").
+        if (n > 1 && gazetteer.PlaceSuffixes.Contains(last) && !gazetteer.OrgSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
         for (int k = b - 1; k > a; k--)
             if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, k + 1, EntityKind.Organization, "org_suffix", sentence); return; }
-        if (n > 1 && gazetteer.PlaceSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
         if (n > 1 && Directions.Contains(first)) { Emit(a, b, EntityKind.Place, "place_prefix", sentence); return; }
         if (gazetteer.EventSuffixes.Contains(last) || gazetteer.TitleHeads.Contains(last)) return;
         bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
@@ -267,7 +318,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
             else if (cue && WordFrequencies.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
             else _pending.Add(new Found(_words[a].Start, _words[a].End, AfterPlacePreposition(a) ? EntityKind.Place : EntityKind.Person,
-                first, first, "short_name", sentence));
+                first, first, _words[a].Initial ? InitialShortName : "short_name", sentence));
             return;
         }
         if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
@@ -416,18 +467,24 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
             else byFirst[parts[0]] = f.Name;
         }
+        Dictionary<string, string?>? orgByFirst = null;
         foreach (var p in _pending)
         {
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
-                _found.Add(p with { Kind = EntityKind.Person });
+                _found.Add(p with { Kind = EntityKind.Person, Rule = "short_name" });
+            // "Penrose Holdings … Penrose said": the first word of an organization named in the article stands for it.
+            else if ((orgByFirst ??= OrganizationsByFirstWord()).GetValueOrDefault(p.Name) is { } org)
+                _found.Add(p with { Kind = EntityKind.Organization, Canonical = org, Rule = "organization_short" });
             // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
             else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
                 _found.Add(p with { Rule = "place_preposition" });
+            // Left for the corpus: a word capitalized mid-sentence, or a rare one opening it, may be a surname the corpus gives in full.
+            else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < CommonWord)
+                _lone.Add(ToMention(article, p with { Kind = EntityKind.Person, Rule = "lone_name" }, p.Name, null));
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
         ExpandAcronyms();
 
-        var outlet = article.OutletOrId;
         var result = new List<EntityMention>(_found.Count);
         foreach (var f in _found)
         {
@@ -436,13 +493,35 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 canonical = byLast.GetValueOrDefault(f.Name) ?? byFirst.GetValueOrDefault(f.Name) ?? f.Name;
             else if (f.Kind == EntityKind.Person && byLast.TryGetValue(f.Name, out var longer) && longer.Length > f.Name.Length)
                 canonical = longer;
-            var s = article.Sentences[f.Sentence];
-            result.Add(new EntityMention(article.Id, outlet, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule)
-            {
-                Title = f.Title,
-                Place = f.Place ?? (f.Kind == EntityKind.Person ? PlaceAfter(f.End) : null),
-            });
+            result.Add(ToMention(article, f, canonical, f.Place ?? (f.Kind == EntityKind.Person ? PlaceAfter(f.End) : null)));
         }
         return result;
+    }
+
+    private const string InitialShortName = "short_name_initial";
+
+    private EntityMention ToMention(Article article, Found f, string canonical, string? place)
+    {
+        var s = article.Sentences[f.Sentence];
+        return new EntityMention(article.Id, article.OutletOrId, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule)
+        {
+            Title = f.Title,
+            Place = place,
+        };
+    }
+
+    /// <summary>First word of each organization of several words found in the article → its canonical name (null when two share it).</summary>
+    private Dictionary<string, string?> OrganizationsByFirstWord()
+    {
+        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var f in _found)
+        {
+            if (f.Kind != EntityKind.Organization) continue;
+            int space = f.Name.IndexOf(' ');
+            if (space <= 0) continue;
+            var head = f.Name[..space];
+            map[head] = map.TryGetValue(head, out var had) && had != f.Canonical ? null : f.Canonical;
+        }
+        return map;
     }
 }

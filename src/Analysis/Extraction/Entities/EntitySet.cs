@@ -16,8 +16,8 @@ public sealed class EntitySet
     {
         var list = articles as IReadOnlyList<AnnotatedArticle> ?? articles.ToList();
         var mentions = eachArticleAlone
-            ? list.SelectMany(a => EntityMerger.Merge(a.Mentions.ToList())).ToList()
-            : EntityMerger.Merge(list.SelectMany(a => a.Mentions).ToList());
+            ? list.SelectMany(a => EntityMerger.Merge([a])).ToList()
+            : EntityMerger.Merge(list);
         return new(mentions, list.Select(a => (a.Article, a.Gazetteer)));
     }
 
