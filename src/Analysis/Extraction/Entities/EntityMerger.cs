@@ -28,6 +28,10 @@ internal static class EntityMerger
     public static List<EntityMention> Merge(IReadOnlyList<AnnotatedArticle> articles)
     {
         var merged = Merge(articles.SelectMany(a => a.Mentions).ToList(), out var fullBySurname);
+        // "profiting from Veltman's plan": a rare word after a place preposition is the surname of a person the corpus names in full.
+        for (int i = 0; i < merged.Count; i++)
+            if (merged[i] is { Rule: "place_preposition" } p && fullBySurname.TryGetValue(p.Text, out var person) && person.Count >= MinFullMentions)
+                merged[i] = p with { Kind = EntityKind.Person, Canonical = person.Name, Rule = "short_name" };
         var kept = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
         foreach (var a in articles)
             foreach (var m in a.LoneNames)

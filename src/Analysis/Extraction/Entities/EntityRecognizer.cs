@@ -85,11 +85,34 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                     if (j + 1 < _words.Count && _words[j + 1].Joined && IsNameWord(_words[j + 1]) && ConjunctionInName(i, j)) { j += 2; continue; }
                     break;
                 }
+                if (j - i is 2 or 1 && NicknameEnd(i, j) is var k and > 0)
+                {
+                    var name = Span(i, j) + " " + Span(j + 1, k);
+                    _found.Add(new Found(_words[i].Start, _words[k - 1].End, EntityKind.Person, name, name, "nickname", s.Index));
+                    i = k - 1;
+                    continue;
+                }
                 Run(i, j, s.Index);
                 i = j - 1;
             }
         }
         return Resolve(article);
+    }
+
+    /// <summary>
+    /// "Tomasz “Tom” Brel": a given name, a nickname in quotation marks, the surname. Returns the end of the surname
+    /// (words [i, j) are the given names, word j the nickname), or -1. The person's name leaves the nickname out.
+    /// </summary>
+    private int NicknameEnd(int i, int j)
+    {
+        if (j + 1 >= _words.Count || !IsPlainTitlecase(W(j)) || !IsPlainTitlecase(W(j + 1)) || !IsNameCase(i, j)) return -1;
+        int gapBefore = _words[j].Start - _words[j - 1].End, gapAfter = _words[j + 1].Start - _words[j].End;
+        if (gapBefore != 2 || gapAfter != 2 || _text[_words[j - 1].End] != ' ' || !IsOpeningQuote(_text[_words[j].Start - 1])
+            || !IsClosingQuote(_text[_words[j].End]) || _text[_words[j + 1].Start - 1] != ' ') return -1;
+        if (Gaz(i, j).Entry is not null || IsStop(i)) return -1;
+        int k = j + 2;
+        while (k < _words.Count && _words[k].Joined && !_words[k - 1].Closed && IsNameWord(_words[k])) k++;
+        return k - (j + 1) <= 2 ? k : -1;
     }
 
     /// <summary>
@@ -174,7 +197,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private void Run(int a, int b, int sentence)
     {
+        // "Dawn & Dusk" standing alone between quotation marks is the title of a show, book or film, not an entity.
+        if (b - a >= 2 && IsQuoted(a, b)) return;
         if (Gaz(a, b) is (var all, { } known) && all == b - a) { Emit(a, b, known.Kind, "gazetteer", sentence, known.Canonical); return; }
+        if (b - a == 1 && KnownParts(a, sentence)) return;
         // Capitalized function words ("The", "In") and weekday/month names at either end are not part of a name.
         while (a < b && (IsStop(a) || IsConnector(a))) a++;
         while (b > a && (IsStop(b - 1) || IsConnector(b - 1))) b--;
@@ -198,6 +224,49 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (pos < b) Classify(pos, b, sentence);
     }
 
+    private static bool IsOpeningQuote(char c) => c is '"' or '“' or '‘' or '\'';
+    private static bool IsClosingQuote(char c) => c is '"' or '”' or '’' or '\'';
+
+    /// <summary>Words [a, b) fill a quotation: an opening mark right before, a closing mark right after (a comma or period may come first).</summary>
+    private bool IsQuoted(int a, int b)
+    {
+        int s = _words[a].Start, e = _words[b - 1].End;
+        if (s == 0 || !IsOpeningQuote(_text[s - 1])) return false;
+        if (e < _text.Length && _text[e] is ',' or '.' or '?' or '!') e++;
+        return e < _text.Length && IsClosingQuote(_text[e]);
+    }
+
+    /// <summary>
+    /// One word that is not a name itself but is made of known names: "Ardania-Velmont" (hyphenated places, as in a
+    /// border or a summit) gives each part; "LONDON" (a dateline in capitals) gives the place. Emits them and says so.
+    /// </summary>
+    private bool KnownParts(int a, int sentence)
+    {
+        var w = W(a);
+        int start = _words[a].Start;
+        if (w.Contains('-'))
+        {
+            int from = 0, count = _found.Count;
+            foreach (var part in w.Split('-'))
+            {
+                if (gazetteer.Find(part) is not { Kind: not EntityKind.Person } e)
+                {
+                    _found.RemoveRange(count, _found.Count - count);
+                    return false;
+                }
+                _found.Add(new Found(start + from, start + from + part.Length, e.Kind, part, e.Canonical, "gazetteer", sentence));
+                from += part.Length + 1;
+            }
+            return true;
+        }
+        if (w.Length >= 4 && Words.IsAllCaps(w) && gazetteer.Find(char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()) is { Kind: EntityKind.Place } place)
+        {
+            _found.Add(new Found(start, _words[a].End, EntityKind.Place, w, place.Canonical, "gazetteer", sentence));
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>"US Secretary of State Antony Blinken": the last title word with a name after it splits the run.</summary>
     private bool TitleSplit(int a, int b, int sentence)
     {
@@ -219,6 +288,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             {
                 Emit(a, h, EntityKind.Place, "place_before_title", sentence);
                 place = W(a);
+            }
+            // "Harwick County District Court Judge …", "Penmore County Mayor …": an organization or place named before the title.
+            else if (h - a >= 2 && Gaz(a, h).Entry is null && gazetteer.OrgSuffixes.Contains(W(h - 1)) && IsNameCase(a, h))
+                Emit(a, h, EntityKind.Organization, "org_suffix", sentence);
+            else if (h - a >= 2 && Gaz(a, h).Entry is null && gazetteer.PlaceSuffixes.Contains(W(h - 1)) && IsNameCase(a, h))
+            {
+                Emit(a, h, EntityKind.Place, "place_suffix", sentence);
+                place = _found[^1].Name;
             }
             else
             {
@@ -312,7 +389,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             var span = _text.AsSpan(_words[a].Start, _words[a].Length);
             if (Words.IsAllCaps(span) && span.Length <= 6)
             {
-                if (!gazetteer.CommonAcronyms.Contains(first)) Emit(a, b, EntityKind.Organization, "acronym", sentence);
+                // "H.B. 12", "F 35": an acronym followed by a number designates a bill or a model, not an organization.
+                int after = _words[a].End;
+                bool numbered = after + 1 < _text.Length && _text[after] == ' ' && char.IsDigit(_text[after + 1]);
+                if (!gazetteer.CommonAcronyms.Contains(first) && !numbered) Emit(a, b, EntityKind.Organization, "acronym", sentence);
             }
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
@@ -452,6 +532,12 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
     private List<EntityMention> Resolve(Article article)
     {
+        // "Penrose Holdings … Penrose said": a word the speech-verb rule made a person is the organization it begins.
+        Dictionary<string, string?>? orgByFirst = null;
+        for (int i = 0; i < _found.Count; i++)
+            if (_found[i] is { Kind: EntityKind.Person, Rule: "speech_verb" } f && !f.Name.Contains(' ')
+                && (orgByFirst ??= OrganizationsByFirstWord()).GetValueOrDefault(f.Name) is { } owner)
+                _found[i] = f with { Kind = EntityKind.Organization, Canonical = owner, Rule = "organization_short" };
         var byLast = new Dictionary<string, string>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
         var singles = new HashSet<string>(StringComparer.Ordinal);
@@ -467,7 +553,6 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
             else byFirst[parts[0]] = f.Name;
         }
-        Dictionary<string, string?>? orgByFirst = null;
         foreach (var p in _pending)
         {
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
