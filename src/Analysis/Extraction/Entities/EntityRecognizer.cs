@@ -270,16 +270,19 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>"US Secretary of State Antony Blinken": the last title word with a name after it splits the run.</summary>
     private bool TitleSplit(int a, int b, int sentence)
     {
-        for (int h = b - 2; h >= a; h--)
+        for (int t = b - 2; t >= a; t--)
         {
-            if (!gazetteer.TitleHeads.Contains(W(h))) continue;
-            int n = h + 1;
+            if (!gazetteer.TitleHeads.Contains(W(t))) continue;
+            // "Lt Col Ann Reyes": title words in a row are one title.
+            int h = t;
+            while (h > a && gazetteer.TitleHeads.Contains(W(h - 1))) h--;
+            int n = t + 1;
             if (W(n) == "of") n += 2;
             if (n >= b || IsConnector(n) || gazetteer.TitleHeads.Contains(W(n))) continue;
             var last = W(b - 1);
             if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
             // "Mr Irish", "Ms. Jordan": after an honorific a known place or group word is a surname.
-            if (!Honorifics.Contains(W(h)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
+            if (!Honorifics.Contains(W(t)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
             // "Arkansas Gov. Asa Hutchinson": one unknown Titlecase word before a title is the place the title is of.
             string? place = null;
             // A common word there is part of the title instead ("Press Secretary", "Deputy").
@@ -349,14 +352,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         var last = W(b - 1);
         var first = W(a);
         int of = -1;
-        for (int k = a; k < b && of < 0; k++) if (W(k) == "of") of = k;
+        for (int k = a; k < b && of < 0; k++) if (W(k) is "of" or "for") of = k;
         if (of >= 0)
         {
-            // "International Court of Justice", "Bank of England": an organization word before "of" names the whole.
+            // "International Court of Justice", "Bank of England", "Office for Budget Review": an organization word before "of" or "for" names the whole.
             for (int k = a; k < of; k++)
                 if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
             // "Nancy Pelosi of California": a personal name, then the place it is of.
-            if (of - a is 2 or 3 && of + 1 < b && Gaz(of + 1, b) is (var pl, { Kind: EntityKind.Place }) && pl == b - of - 1
+            if (W(of) == "of" && of - a is 2 or 3 && of + 1 < b && Gaz(of + 1, b) is (var pl, { Kind: EntityKind.Place }) && pl == b - of - 1
                 && IsNameCase(a, of) && (!IsCommonPhrase(a, of) || gazetteer.GivenNames.Contains(first)) && Gaz(a, of).Entry is null)
             {
                 Emit(a, of, EntityKind.Person, "name_of_place", sentence);
