@@ -20,7 +20,7 @@ public sealed class AnnotatedArticle
     private readonly Lazy<List<NumberMatch>> _numbers;
     private readonly Lazy<List<Number>> _publicNumbers;
     private readonly Lazy<IReadOnlyList<EntityMention>> _mentions;
-    private IReadOnlyList<EntityMention> _loneNames = [];
+    private IReadOnlyList<EntityRecognizer.LoneName> _loneNames = [];
     private int _layersComputed;
 
     internal AnnotatedArticle(Article article, Gazetteer gazetteer)
@@ -62,7 +62,7 @@ public sealed class AnnotatedArticle
     /// </summary>
     public IReadOnlyList<EntityMention> Mentions => _mentions.Value;
     /// <summary>Single words this article alone could not type, which the corpus-wide merge may resolve to a person named in full elsewhere.</summary>
-    internal IReadOnlyList<EntityMention> LoneNames
+    internal IReadOnlyList<EntityRecognizer.LoneName> LoneNames
     {
         get
         {

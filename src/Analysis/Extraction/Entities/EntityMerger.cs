@@ -35,8 +35,9 @@ internal static class EntityMerger
         var kept = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
         foreach (var a in articles)
             foreach (var m in a.LoneNames)
-                if (fullBySurname.TryGetValue(m.Text, out var full) && full.Count >= MinFullMentions)
-                    (kept.TryGetValue(m.ArticleId, out var l) ? l : kept[m.ArticleId] = []).Add(m with { Canonical = full.Name });
+                if (fullBySurname.TryGetValue(m.Name, out var full) && full.Count >= MinFullMentions)
+                    (kept.TryGetValue(a.Id, out var l) ? l : kept[a.Id] = [])
+                        .Add(EntityRecognizer.Mention(a.Article, m.Start, m.End, m.Sentence, EntityKind.Person, full.Name, "lone_name"));
         if (kept.Count > 0) merged = Interleave(articles, merged, kept);
         return OneKindPerName(merged);
     }
@@ -67,22 +68,27 @@ internal static class EntityMerger
     /// </summary>
     private static List<EntityMention> OneKindPerName(List<EntityMention> mentions)
     {
-        var kinds = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        // Kind counts packed four to a long (16 bits each, saturating): one dictionary value, no array per name.
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            if (!kinds.TryGetValue(m.Canonical, out var k)) kinds[m.Canonical] = k = new int[4];
-            k[(int)m.Kind]++;
+            ref long k = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(kinds, m.Canonical, out _);
+            if (Count(k, m.Kind) < 0xFFFF) k += 1L << (16 * (int)m.Kind);
         }
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            var k = kinds[m.Canonical];
-            if (k[(int)m.Kind] == k.Sum() || m.Rule == "gazetteer") continue;
-            int best = Array.IndexOf(k, k.Max());
-            if (k[best] > k[(int)m.Kind]) mentions[i] = m with { Kind = (EntityKind)best };
+            if (m.Rule == "gazetteer") continue;
+            long k = kinds[m.Canonical];
+            var best = m.Kind;
+            for (var kind = EntityKind.Person; kind <= EntityKind.Group; kind++)
+                if (Count(k, kind) > Count(k, best)) best = kind;
+            if (best != m.Kind) mentions[i] = m with { Kind = best };
         }
         return mentions;
     }
+
+    private static int Count(long packed, EntityKind kind) => (int)((packed >> (16 * (int)kind)) & 0xFFFF);
 
     private static List<EntityMention> Merge(List<EntityMention> mentions, out Dictionary<string, (string Name, int Count)> fullBySurname)
     {

@@ -44,12 +44,15 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly List<string?> _wordText = new();
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
-    private readonly List<EntityMention> _lone = new();
+    private readonly List<LoneName> _lone = new();
     private string _text = "";
 
     /// <summary>The names this recognizer reads with.</summary>
     public Gazetteer Gazetteer => gazetteer;
     private bool _roleOpener;
+
+    /// <summary>A single word no rule could type in its article (see <see cref="LoneNames"/>): span, sentence, the word.</summary>
+    internal readonly record struct LoneName(int Start, int End, int Sentence, string Name);
 
     /// <summary>A recognized span before canonical names are assigned.</summary>
     private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence,
@@ -60,7 +63,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// "For months, Veltman …" in an article that never writes the full name): candidates the corpus-wide merge keeps
     /// as persons when the corpus names exactly one person with that surname (<see cref="EntityMerger"/>), else drops.
     /// </summary>
-    public List<EntityMention> LoneNames => _lone;
+    public List<LoneName> LoneNames => _lone;
 
     /// <summary>Mentions in <paramref name="article"/>, in text order, with names canonical within the article.</summary>
     public List<EntityMention> Recognize(Article article)
@@ -69,6 +72,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         _found.Clear();
         _pending.Clear();
         _lone.Clear();
+        _orgByFirst = null;
         foreach (var s in article.Sentences)
         {
             if (IsHeading(s)) continue;
@@ -105,10 +109,12 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// </summary>
     private int NicknameEnd(int i, int j)
     {
-        if (j + 1 >= _words.Count || !IsPlainTitlecase(W(j)) || !IsPlainTitlecase(W(j + 1)) || !IsNameCase(i, j)) return -1;
+        if (j + 1 >= _words.Count) return -1;
+        // The marks first: they rule out nearly every run without making a word's string.
         int gapBefore = _words[j].Start - _words[j - 1].End, gapAfter = _words[j + 1].Start - _words[j].End;
         if (gapBefore != 2 || gapAfter != 2 || _text[_words[j - 1].End] != ' ' || !IsOpeningQuote(_text[_words[j].Start - 1])
             || !IsClosingQuote(_text[_words[j].End]) || _text[_words[j + 1].Start - 1] != ' ') return -1;
+        if (!IsPlainTitlecase(W(j)) || !IsPlainTitlecase(W(j + 1)) || !IsNameCase(i, j)) return -1;
         if (Gaz(i, j).Entry is not null || IsStop(i)) return -1;
         int k = j + 2;
         while (k < _words.Count && _words[k].Joined && !_words[k - 1].Closed && IsNameWord(_words[k])) k++;
@@ -189,8 +195,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>Longest gazetteer name starting at word <paramref name="a"/> and ending before <paramref name="b"/>.</summary>
     private (int Length, GazetteerEntry? Entry) Gaz(int a, int b)
     {
-        if (!gazetteer.StartsName(W(a))) return (0, null);
-        for (int n = Math.Min(gazetteer.MaxWords, b - a); n >= 1; n--)
+        int most = gazetteer.WordsFrom(W(a));
+        if (most == 0) return (0, null);
+        for (int n = Math.Min(most, b - a); n >= 1; n--)
             if (gazetteer.Find(Span(a, a + n)) is { } e) return (n, e);
         return (0, null);
     }
@@ -536,10 +543,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private List<EntityMention> Resolve(Article article)
     {
         // "Penrose Holdings … Penrose said": a word the speech-verb rule made a person is the organization it begins.
-        Dictionary<string, string?>? orgByFirst = null;
         for (int i = 0; i < _found.Count; i++)
             if (_found[i] is { Kind: EntityKind.Person, Rule: "speech_verb" } f && !f.Name.Contains(' ')
-                && (orgByFirst ??= OrganizationsByFirstWord()).GetValueOrDefault(f.Name) is { } owner)
+                && OrganizationStartingWith(f.Name) is { } owner)
                 _found[i] = f with { Kind = EntityKind.Organization, Canonical = owner, Rule = "organization_short" };
         var byLast = new Dictionary<string, string>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -561,14 +567,14 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
                 _found.Add(p with { Kind = EntityKind.Person, Rule = "short_name" });
             // "Penrose Holdings … Penrose said": the first word of an organization named in the article stands for it.
-            else if ((orgByFirst ??= OrganizationsByFirstWord()).GetValueOrDefault(p.Name) is { } org)
+            else if (OrganizationStartingWith(p.Name) is { } org)
                 _found.Add(p with { Kind = EntityKind.Organization, Canonical = org, Rule = "organization_short" });
             // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
             else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
                 _found.Add(p with { Rule = "place_preposition" });
             // Left for the corpus: a word capitalized mid-sentence, or a rare one opening it, may be a surname the corpus gives in full.
             else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < CommonWord)
-                _lone.Add(ToMention(article, p with { Kind = EntityKind.Person, Rule = "lone_name" }, p.Name, null));
+                _lone.Add(new LoneName(p.Start, p.End, p.Sentence, p.Name));
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
         ExpandAcronyms();
@@ -588,28 +594,40 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private const string InitialShortName = "short_name_initial";
 
-    private EntityMention ToMention(Article article, Found f, string canonical, string? place)
+    private EntityMention ToMention(Article article, Found f, string canonical, string? place) =>
+        Mention(article, f.Start, f.End, f.Sentence, f.Kind, canonical, f.Rule, f.Title, place);
+
+    /// <summary>An entity mention of <paramref name="article"/> with its sentence and the text it covers.</summary>
+    internal static EntityMention Mention(Article article, int start, int end, int sentence, EntityKind kind, string canonical, string rule,
+        string? title = null, string? place = null)
     {
-        var s = article.Sentences[f.Sentence];
-        return new EntityMention(article.Id, article.OutletOrId, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule)
+        var s = article.Sentences[sentence];
+        return new EntityMention(article.Id, article.OutletOrId, start, end, s.Index, s.Text, article.Text[start..end], kind, canonical, rule)
         {
-            Title = f.Title,
+            Title = title,
             Place = place,
         };
     }
 
-    /// <summary>First word of each organization of several words found in the article → its canonical name (null when two share it).</summary>
-    private Dictionary<string, string?> OrganizationsByFirstWord()
+    private Dictionary<string, string?>? _orgByFirst;
+    private static readonly Dictionary<string, string?> NoOrganizations = new();
+
+    /// <summary>The canonical name of the one organization of several words in the article that starts with <paramref name="word"/>; null when none or two do.</summary>
+    /// <remarks>The first word → organization map is made once per article, on first use (none made for articles without such organizations).</remarks>
+    private string? OrganizationStartingWith(string word)
     {
-        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var f in _found)
+        if (_orgByFirst is null)
         {
-            if (f.Kind != EntityKind.Organization) continue;
-            int space = f.Name.IndexOf(' ');
-            if (space <= 0) continue;
-            var head = f.Name[..space];
-            map[head] = map.TryGetValue(head, out var had) && had != f.Canonical ? null : f.Canonical;
+            _orgByFirst = NoOrganizations;
+            foreach (var f in _found)
+            {
+                int space = f.Kind == EntityKind.Organization ? f.Name.IndexOf(' ') : -1;
+                if (space <= 0) continue;
+                if (_orgByFirst == NoOrganizations) _orgByFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
+                var head = f.Name[..space];
+                _orgByFirst[head] = _orgByFirst.TryGetValue(head, out var had) && had != f.Canonical ? null : f.Canonical;
+            }
         }
-        return map;
+        return _orgByFirst.GetValueOrDefault(word);
     }
 }

@@ -154,7 +154,7 @@ public class NameExampleTests
         var m = CorpusMentions(
             "Coach Tessa Young arrived. Tessa Young then spoke, and so did Ilse Varga.",
             "Young voters stayed home. The Varga plan failed.");
-        Assert.Empty(m.Where(x => x.ArticleId == "a1"));
+        Assert.DoesNotContain(m, x => x.ArticleId == "a1");
     }
 
     [Fact]
