@@ -117,10 +117,14 @@ internal static class EntityMerger
     private static Dictionary<(EntityKind, string), string> SpellingVariants(List<EntityMention> mentions)
     {
         var map = new Dictionary<(EntityKind, string), string>();
-        var counts = mentions.GroupBy(m => (m.Kind, m.Canonical)).Select(g => (g.Key.Kind, Name: g.Key.Canonical, Count: g.Count()));
+        // Counted in a dictionary rather than grouped: a grouping keeps every mention in its buckets.
+        var tally = new Dictionary<(EntityKind, string), int>();
+        foreach (var m in mentions)
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tally, (m.Kind, m.Canonical), out _)++;
+        var counts = tally.Select(t => (Kind: t.Key.Item1, Name: t.Key.Item2, Count: t.Value));
         foreach (var group in counts.GroupBy(x => (x.Kind, Skeleton(x.Name))))
         {
-            if (group.Key.Item2.Length < 3) continue;
+            if (group.Key.Item2.Length < 3 || group.Count() == 1) continue;
             var ranked = group.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
             var representatives = new List<string>();
             foreach (var x in ranked)
