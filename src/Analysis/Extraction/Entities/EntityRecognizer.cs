@@ -51,8 +51,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     public Gazetteer Gazetteer => gazetteer;
     private bool _roleOpener;
 
-    /// <summary>A single word no rule could type in its article (see <see cref="LoneNames"/>): span, sentence, the word.</summary>
-    internal readonly record struct LoneName(int Start, int End, int Sentence, string Name);
+    /// <summary>A single word no rule could type in its article (see <see cref="LoneNames"/>): span and sentence (the word is read from the text only if needed, so no string is kept alive).</summary>
+    internal readonly record struct LoneName(int Start, int End, int Sentence);
 
     /// <summary>A recognized span before canonical names are assigned.</summary>
     private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence,
@@ -574,7 +574,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 _found.Add(p with { Rule = "place_preposition" });
             // Left for the corpus: a word capitalized mid-sentence, or a rare one opening it, may be a surname the corpus gives in full.
             else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < CommonWord)
-                _lone.Add(new LoneName(p.Start, p.End, p.Sentence, p.Name));
+                _lone.Add(new LoneName(p.Start, p.End, p.Sentence));
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
         ExpandAcronyms();
