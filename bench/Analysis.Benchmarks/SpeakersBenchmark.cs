@@ -5,9 +5,10 @@ namespace Analysis.Benchmarks;
 
 /// <summary>
 /// Accuracy of quotes and entities on the hand-labelled articles (tests/Analysis.Tests/Extraction/Quotes/Data/speakers.tsv,
-/// tests/Analysis.Tests/Extraction/Entities/Data/mentions.tsv): precision and recall per field, development and held-out
-/// parts apart, and the quotations of each labelling batch apart. <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- speakers [--errors]</c>
-/// (<c>--errors</c> lists the development part's errors only: the held-out part's are not looked at while tuning).
+/// tests/Analysis.Tests/Extraction/Entities/Data/mentions*.tsv): precision and recall per field, development and held-out
+/// parts apart, and the quotations of each labelling batch apart. <c>dotnet run -c Release --project bench/Analysis.Benchmarks -- speakers [--errors] [--by-batch]</c>:
+/// <c>--errors</c> lists the development part's errors only (the held-out part is never looked at while tuning),
+/// <c>--by-batch</c> scores each labelled batch of entity mentions (Data/mentions*.tsv) apart.
 /// <c>-- speakers-dump CORPUS ID…</c> prints an article with the extractor's rows and raw offsets, as a
 /// labelling aid (the labels are typed by reading the text, not copied from it).
 /// </summary>
@@ -21,6 +22,14 @@ public static class SpeakersBenchmark
         Console.WriteLine(SpeakerEvaluation.Format(dev, "development (tuned on)"));
         Console.WriteLine(SpeakerEvaluation.Format(held, "held-out (never tuned on)"));
         Console.WriteLine(SpeakerEvaluation.FormatBatches(batches));
+        if (args.Contains("--by-batch"))
+            foreach (var file in SpeakerEvaluation.MentionsFiles(root))
+            {
+                var (d, h) = SpeakerEvaluation.Run(root, mentionFiles: [file]);
+                Console.WriteLine($"entities of {Path.GetFileName(file)} alone:");
+                foreach (var (s, name) in new[] { (d, "development"), (h, "held-out") })
+                    Console.WriteLine($"  {name,-12} spans F1 {s.MentionSpans.F1:P1}, canonical {s.Canonical}, kinds {s.KindAccuracy:P1} ({s.KindsRight}/{s.KindsScored})");
+            }
         if (args.Contains("--errors"))
             foreach (var e in dev.Errors) Console.WriteLine("dev  " + e);
         if (args.Contains("--held-out-errors"))

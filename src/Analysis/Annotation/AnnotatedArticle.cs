@@ -20,6 +20,7 @@ public sealed class AnnotatedArticle
     private readonly Lazy<List<NumberMatch>> _numbers;
     private readonly Lazy<List<Number>> _publicNumbers;
     private readonly Lazy<IReadOnlyList<EntityMention>> _mentions;
+    private IReadOnlyList<EntityRecognizer.LoneName> _loneNames = [];
     private int _layersComputed;
 
     internal AnnotatedArticle(Article article, Gazetteer gazetteer)
@@ -30,8 +31,14 @@ public sealed class AnnotatedArticle
         _dates = new(() => Computed(AbsoluteDates.Find(article.Text)), LazyThreadSafetyMode.ExecutionAndPublication);
         _numbers = new(() => Computed(Analysis.Numbers.Read(article.Text, Dates)), LazyThreadSafetyMode.ExecutionAndPublication);
         _publicNumbers = new(() => _numbers.Value.ConvertAll(m => Analysis.Numbers.ToNumber(article.Text, m)), LazyThreadSafetyMode.ExecutionAndPublication);
-        _mentions = new(() => Computed<IReadOnlyList<EntityMention>>(RecognizerFor(gazetteer).Recognize(article)),
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        _mentions = new(() =>
+        {
+            var recognizer = RecognizerFor(gazetteer);
+            var mentions = recognizer.Recognize(article);
+            // The recognizer is reused for the next article: keep a copy (most articles have none).
+            _loneNames = recognizer.LoneNames.Count == 0 ? [] : recognizer.LoneNames.ToArray();
+            return Computed<IReadOnlyList<EntityMention>>(mentions);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The article read.</summary>
@@ -54,6 +61,15 @@ public sealed class AnnotatedArticle
     /// from <see cref="EntityExtraction.Entities(Corpus, EntityOptions?)"/>, which merges these.
     /// </summary>
     public IReadOnlyList<EntityMention> Mentions => _mentions.Value;
+    /// <summary>Single words this article alone could not type, which the corpus-wide merge may resolve to a person named in full elsewhere.</summary>
+    internal IReadOnlyList<EntityRecognizer.LoneName> LoneNames
+    {
+        get
+        {
+            _ = _mentions.Value;
+            return _loneNames;
+        }
+    }
     /// <summary>
     /// Every numeric expression of the text, in order, as <see cref="Analysis.Numbers.Find(string)"/> reads it (the
     /// days of calendar dates left out): counts, ordinals, fractions, money, percentages, ranges, scores, years.

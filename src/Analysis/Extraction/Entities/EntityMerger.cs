@@ -5,7 +5,8 @@ namespace Analysis;
 /// <summary>
 /// Merges canonical names across articles: spelling variants of transliterated names ("Yehya Sinwar" and
 /// "Yahya Sinwar": same consonants word by word and Jaro-Winkler ≥ 0.8), then a lone surname ("Sinwar") in an
-/// article that never gives the full name, when exactly one person of the corpus has that surname.
+/// article that never gives the full name, when exactly one person of the corpus has that surname (also the
+/// single words the article alone could not type at all: "The Sinwar administration"), then one kind per canonical name.
 /// </summary>
 internal static class EntityMerger
 {
@@ -23,24 +24,91 @@ internal static class EntityMerger
     }
     private static readonly JaroWinkler Similarity = new();
 
-    public static List<EntityMention> Merge(List<EntityMention> mentions)
+    /// <summary>Every mention of <paramref name="articles"/>, in article and text order, with corpus-wide canonical names.</summary>
+    public static List<EntityMention> Merge(IReadOnlyList<AnnotatedArticle> articles)
+    {
+        var merged = Merge(articles.SelectMany(a => a.Mentions).ToList(), out var fullBySurname);
+        // "profiting from Veltman's plan": a rare word after a place preposition is the surname of a person the corpus names in full.
+        for (int i = 0; i < merged.Count; i++)
+            if (merged[i] is { Rule: "place_preposition" } p && fullBySurname.TryGetValue(p.Text, out var person) && person.Count >= MinFullMentions)
+                merged[i] = p with { Kind = EntityKind.Person, Canonical = person.Name, Rule = "short_name" };
+        var kept = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
+        foreach (var a in articles)
+            foreach (var m in a.LoneNames)
+                if (fullBySurname.TryGetValue(a.Text[m.Start..m.End], out var full) && full.Count >= MinFullMentions)
+                    (kept.TryGetValue(a.Id, out var l) ? l : kept[a.Id] = [])
+                        .Add(EntityRecognizer.Mention(a.Article, m.Start, m.End, m.Sentence, EntityKind.Person, full.Name, "lone_name"));
+        if (kept.Count > 0) merged = Interleave(articles, merged, kept);
+        return OneKindPerName(merged);
+    }
+
+    /// <summary>Full mentions a corpus needs of a name before its surname alone is taken for it where nothing else says so.</summary>
+    private const int MinFullMentions = 2;
+
+    /// <summary><paramref name="merged"/> with each article's <paramref name="kept"/> lone names put in text order.</summary>
+    private static List<EntityMention> Interleave(IReadOnlyList<AnnotatedArticle> articles, List<EntityMention> merged,
+        Dictionary<string, List<EntityMention>> kept)
+    {
+        var result = new List<EntityMention>(merged.Count + kept.Sum(k => k.Value.Count));
+        int i = 0;
+        foreach (var a in articles)
+        {
+            int from = result.Count;
+            while (i < merged.Count && merged[i].ArticleId == a.Id) result.Add(merged[i++]);
+            if (!kept.TryGetValue(a.Id, out var lone)) continue;
+            result.AddRange(lone);
+            result.Sort(from, result.Count - from, Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// One kind per canonical name: where the rules typed mentions of one name differently ("Penrose" a person in one
+    /// sentence, an organization in others), the kind of most of its mentions wins; names the gazetteer typed keep theirs.
+    /// </summary>
+    private static List<EntityMention> OneKindPerName(List<EntityMention> mentions)
+    {
+        // Kind counts packed four to a long (16 bits each, saturating): one dictionary value, no array per name.
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            ref long k = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(kinds, m.Canonical, out _);
+            if (Count(k, m.Kind) < 0xFFFF) k += 1L << (16 * (int)m.Kind);
+        }
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Rule == "gazetteer") continue;
+            long k = kinds[m.Canonical];
+            var best = m.Kind;
+            for (var kind = EntityKind.Person; kind <= EntityKind.Group; kind++)
+                if (Count(k, kind) > Count(k, best)) best = kind;
+            if (best != m.Kind) mentions[i] = m with { Kind = best };
+        }
+        return mentions;
+    }
+
+    private static int Count(long packed, EntityKind kind) => (int)((packed >> (16 * (int)kind)) & 0xFFFF);
+
+    private static List<EntityMention> Merge(List<EntityMention> mentions, out Dictionary<string, (string Name, int Count)> fullBySurname)
     {
         var map = SpellingVariants(mentions);
         string Mapped(EntityMention m) => map.GetValueOrDefault((m.Kind, m.Canonical)) ?? m.Canonical;
 
         // A lone surname goes to the one full name of the corpus with that surname, or to the full name that nearly
         // all full mentions with that surname use ("Biden" → "Joe Biden" when "Hunter Biden" is rare).
-        var fullBySurname = mentions.Where(m => m.Kind == EntityKind.Person)
+        var bySurname = mentions.Where(m => m.Kind == EntityKind.Person)
             .Select(Mapped).Where(c => c.Contains(' '))
             .GroupBy(Surname)
             .Select(g => (g.Key, Names: g.GroupBy(c => c).Select(x => (Name: x.Key, Count: x.Count())).OrderByDescending(x => x.Count).ToList()))
             .Where(g => g.Names.Count == 1 || g.Names[0].Count >= Dominance * g.Names.Sum(x => x.Count))
-            .ToDictionary(g => g.Key, g => g.Names[0].Name, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Names[0], StringComparer.Ordinal);
+        fullBySurname = bySurname;
 
         return mentions.Select(m =>
         {
             var c = Mapped(m);
-            if (m.Kind == EntityKind.Person && !c.Contains(' ') && fullBySurname.TryGetValue(c, out var full)) c = full;
+            if (m.Kind == EntityKind.Person && !c.Contains(' ') && bySurname.TryGetValue(c, out var full)) c = full.Name;
             return c == m.Canonical ? m : m with { Canonical = c };
         }).ToList();
     }
@@ -49,10 +117,14 @@ internal static class EntityMerger
     private static Dictionary<(EntityKind, string), string> SpellingVariants(List<EntityMention> mentions)
     {
         var map = new Dictionary<(EntityKind, string), string>();
-        var counts = mentions.GroupBy(m => (m.Kind, m.Canonical)).Select(g => (g.Key.Kind, Name: g.Key.Canonical, Count: g.Count()));
+        // Counted in a dictionary rather than grouped: a grouping keeps every mention in its buckets.
+        var tally = new Dictionary<(EntityKind, string), int>();
+        foreach (var m in mentions)
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tally, (m.Kind, m.Canonical), out _)++;
+        var counts = tally.Select(t => (Kind: t.Key.Item1, Name: t.Key.Item2, Count: t.Value));
         foreach (var group in counts.GroupBy(x => (x.Kind, Skeleton(x.Name))))
         {
-            if (group.Key.Item2.Length < 3) continue;
+            if (group.Key.Item2.Length < 3 || group.Count() == 1) continue;
             var ranked = group.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
             var representatives = new List<string>();
             foreach (var x in ranked)

@@ -29,6 +29,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "skip", "related", "subscribe", "share", "advertisement", "photo", "video", "watch", "click", "sign",
+        // Capitalized at a sentence start before a name: "Former President …", "Seven Capitol Police officers …".
+        "former", "ex", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "dozens",
+        "hundreds", "thousands", "millions",
     };
 
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal)
@@ -41,15 +44,26 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly List<string?> _wordText = new();
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
+    private readonly List<LoneName> _lone = new();
     private string _text = "";
 
     /// <summary>The names this recognizer reads with.</summary>
     public Gazetteer Gazetteer => gazetteer;
     private bool _roleOpener;
 
+    /// <summary>A single word no rule could type in its article (see <see cref="LoneNames"/>): span and sentence (the word is read from the text only if needed, so no string is kept alive).</summary>
+    internal readonly record struct LoneName(int Start, int End, int Sentence);
+
     /// <summary>A recognized span before canonical names are assigned.</summary>
     private readonly record struct Found(int Start, int End, EntityKind Kind, string Name, string Canonical, string Rule, int Sentence,
         string? Title = null, string? Place = null);
+
+    /// <summary>
+    /// Single capitalized words of the last article read that no rule could type there ("The Veltman administration",
+    /// "For months, Veltman …" in an article that never writes the full name): candidates the corpus-wide merge keeps
+    /// as persons when the corpus names exactly one person with that surname (<see cref="EntityMerger"/>), else drops.
+    /// </summary>
+    public List<LoneName> LoneNames => _lone;
 
     /// <summary>Mentions in <paramref name="article"/>, in text order, with names canonical within the article.</summary>
     public List<EntityMention> Recognize(Article article)
@@ -57,6 +71,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         _text = article.Text;
         _found.Clear();
         _pending.Clear();
+        _lone.Clear();
+        _orgByFirst = null;
         foreach (var s in article.Sentences)
         {
             if (IsHeading(s)) continue;
@@ -70,13 +86,59 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 {
                     if (IsNameWord(_words[j])) { j++; continue; }
                     if (j + 1 < _words.Count && IsConnector(j) && _words[j + 1].Joined && IsNameWord(_words[j + 1])) { j += 2; continue; }
+                    if (j + 1 < _words.Count && _words[j + 1].Joined && IsNameWord(_words[j + 1]) && ConjunctionInName(i, j)) { j += 2; continue; }
                     break;
+                }
+                if (j - i is 2 or 1 && NicknameEnd(i, j) is var k and > 0)
+                {
+                    var name = Span(i, j) + " " + Span(j + 1, k);
+                    _found.Add(new Found(_words[i].Start, _words[k - 1].End, EntityKind.Person, name, name, "nickname", s.Index));
+                    i = k - 1;
+                    continue;
                 }
                 Run(i, j, s.Index);
                 i = j - 1;
             }
         }
         return Resolve(article);
+    }
+
+    /// <summary>
+    /// "Tomasz “Tom” Brel": a given name, a nickname in quotation marks, the surname. Returns the end of the surname
+    /// (words [i, j) are the given names, word j the nickname), or -1. The person's name leaves the nickname out.
+    /// </summary>
+    private int NicknameEnd(int i, int j)
+    {
+        if (j + 1 >= _words.Count) return -1;
+        // The marks first: they rule out nearly every run without making a word's string.
+        int gapBefore = _words[j].Start - _words[j - 1].End, gapAfter = _words[j + 1].Start - _words[j].End;
+        if (gapBefore != 2 || gapAfter != 2 || _text[_words[j - 1].End] != ' ' || !IsOpeningQuote(_text[_words[j].Start - 1])
+            || !IsClosingQuote(_text[_words[j].End]) || _text[_words[j + 1].Start - 1] != ' ') return -1;
+        if (!IsPlainTitlecase(W(j)) || !IsPlainTitlecase(W(j + 1)) || !IsNameCase(i, j)) return -1;
+        if (Gaz(i, j).Entry is not null || IsStop(i)) return -1;
+        int k = j + 2;
+        while (k < _words.Count && _words[k].Joined && !_words[k - 1].Closed && IsNameWord(_words[k])) k++;
+        return k - (j + 1) <= 2 ? k : -1;
+    }
+
+    /// <summary>
+    /// "and", "&amp;" or "for" at word <paramref name="j"/> inside one organization's name rather than between two names:
+    /// "&amp;" always ("Marks &amp; Spencer"); "for" after an organization word ("Office for Budget Review", "Centers for …");
+    /// "and" when the words after it end with an organization word and the word before it is a common English word
+    /// ("Food and Drug Administration", "Health and Human Services"), not a name of its own ("Barclays and Lloyds Bank");
+    /// any of them when the gazetteer knows the longer name ("Bosnia and Herzegovina").
+    /// </summary>
+    private bool ConjunctionInName(int i, int j)
+    {
+        var w = W(j);
+        if (w is not ("and" or "&" or "for")) return false;
+        if (w == "&") return true;
+        int k = j + 1;
+        while (k < _words.Count && _words[k].Joined && !_words[k - 1].Closed && IsNameWord(_words[k])) k++;
+        if (Gaz(i, k) is (var n, not null) && i + n > j) return true;
+        if (w == "for") return gazetteer.OrgSuffixes.Contains(W(j - 1));
+        return gazetteer.OrgSuffixes.Contains(W(k - 1)) && !gazetteer.OrgSuffixes.Contains(W(j - 1))
+            && Gaz(j - 1, j).Entry is null && WordFrequencies.English.Frequency(W(j - 1).ToLowerInvariant()) >= CommonWord;
     }
 
     /// <summary>An all-capitals line ("SIRENS IN TEL AVIV"): capitalization says nothing there, so it is skipped.</summary>
@@ -133,15 +195,19 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>Longest gazetteer name starting at word <paramref name="a"/> and ending before <paramref name="b"/>.</summary>
     private (int Length, GazetteerEntry? Entry) Gaz(int a, int b)
     {
-        if (!gazetteer.StartsName(W(a))) return (0, null);
-        for (int n = Math.Min(gazetteer.MaxWords, b - a); n >= 1; n--)
+        int most = gazetteer.WordsFrom(W(a));
+        if (most == 0) return (0, null);
+        for (int n = Math.Min(most, b - a); n >= 1; n--)
             if (gazetteer.Find(Span(a, a + n)) is { } e) return (n, e);
         return (0, null);
     }
 
     private void Run(int a, int b, int sentence)
     {
+        // "Dawn & Dusk" standing alone between quotation marks is the title of a show, book or film, not an entity.
+        if (b - a >= 2 && IsQuoted(a, b)) return;
         if (Gaz(a, b) is (var all, { } known) && all == b - a) { Emit(a, b, known.Kind, "gazetteer", sentence, known.Canonical); return; }
+        if (b - a == 1 && KnownParts(a, sentence)) return;
         // Capitalized function words ("The", "In") and weekday/month names at either end are not part of a name.
         while (a < b && (IsStop(a) || IsConnector(a))) a++;
         while (b > a && (IsStop(b - 1) || IsConnector(b - 1))) b--;
@@ -165,36 +231,104 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (pos < b) Classify(pos, b, sentence);
     }
 
+    private static bool IsOpeningQuote(char c) => c is '"' or '“' or '‘' or '\'';
+    private static bool IsClosingQuote(char c) => c is '"' or '”' or '’' or '\'';
+
+    /// <summary>Words [a, b) fill a quotation: an opening mark right before, a closing mark right after (a comma or period may come first).</summary>
+    private bool IsQuoted(int a, int b)
+    {
+        int s = _words[a].Start, e = _words[b - 1].End;
+        if (s == 0 || !IsOpeningQuote(_text[s - 1])) return false;
+        if (e < _text.Length && _text[e] is ',' or '.' or '?' or '!') e++;
+        return e < _text.Length && IsClosingQuote(_text[e]);
+    }
+
+    /// <summary>
+    /// One word that is not a name itself but is made of known names: "Ardania-Velmont" (hyphenated places, as in a
+    /// border or a summit) gives each part; "LONDON" (a dateline in capitals) gives the place. Emits them and says so.
+    /// </summary>
+    private bool KnownParts(int a, int sentence)
+    {
+        var w = W(a);
+        int start = _words[a].Start;
+        if (w.Contains('-'))
+        {
+            int from = 0, count = _found.Count;
+            foreach (var part in w.Split('-'))
+            {
+                if (gazetteer.Find(part) is not { Kind: not EntityKind.Person } e)
+                {
+                    _found.RemoveRange(count, _found.Count - count);
+                    return false;
+                }
+                _found.Add(new Found(start + from, start + from + part.Length, e.Kind, part, e.Canonical, "gazetteer", sentence));
+                from += part.Length + 1;
+            }
+            return true;
+        }
+        if (w.Length >= 4 && Words.IsAllCaps(w) && gazetteer.Find(char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()) is { Kind: EntityKind.Place } place)
+        {
+            _found.Add(new Found(start, _words[a].End, EntityKind.Place, w, place.Canonical, "gazetteer", sentence));
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>"US Secretary of State Antony Blinken": the last title word with a name after it splits the run.</summary>
     private bool TitleSplit(int a, int b, int sentence)
     {
-        for (int h = b - 2; h >= a; h--)
+        for (int t = b - 2; t >= a; t--)
         {
-            if (!gazetteer.TitleHeads.Contains(W(h))) continue;
-            int n = h + 1;
+            if (!gazetteer.TitleHeads.Contains(W(t))) continue;
+            // "Lt Col Ann Reyes": title words in a row are one title.
+            int h = t;
+            while (h > a && gazetteer.TitleHeads.Contains(W(h - 1))) h--;
+            int n = t + 1;
             if (W(n) == "of") n += 2;
             if (n >= b || IsConnector(n) || gazetteer.TitleHeads.Contains(W(n))) continue;
             var last = W(b - 1);
             if (gazetteer.OrgSuffixes.Contains(last) || gazetteer.PlaceSuffixes.Contains(last) || gazetteer.EventSuffixes.Contains(last)) return false;
             // "Mr Irish", "Ms. Jordan": after an honorific a known place or group word is a surname.
-            if (!Honorifics.Contains(W(h)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
+            if (!Honorifics.Contains(W(t)) && Gaz(n, b) is (var len, { } e) && len == b - n && e.Kind != EntityKind.Person) return false;
             // "Arkansas Gov. Asa Hutchinson": one unknown Titlecase word before a title is the place the title is of.
             string? place = null;
-            if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a)))
+            // A common word there is part of the title instead ("Press Secretary", "Deputy").
+            if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a))
+                && WordFrequencies.English.Frequency(W(a).ToLowerInvariant()) < CommonWord)
             {
                 Emit(a, h, EntityKind.Place, "place_before_title", sentence);
                 place = W(a);
+            }
+            // "Harwick County District Court Judge …", "Penmore County Mayor …": an organization or place named before the title.
+            else if (h - a >= 2 && Gaz(a, h).Entry is null && gazetteer.OrgSuffixes.Contains(W(h - 1)) && IsNameCase(a, h))
+                Emit(a, h, EntityKind.Organization, "org_suffix", sentence);
+            else if (h - a >= 2 && Gaz(a, h).Entry is null && gazetteer.PlaceSuffixes.Contains(W(h - 1)) && IsNameCase(a, h))
+            {
+                Emit(a, h, EntityKind.Place, "place_suffix", sentence);
+                place = _found[^1].Name;
             }
             else
             {
                 EmitKnown(a, h, sentence);
                 if (h > a && Gaz(a, h) is (var pl, { Kind: EntityKind.Place } pe) && pl == h - a) place = pe.Canonical;
             }
-            Emit(n, b, EntityKind.Person, "title", sentence);
+            // "Rep. Ada Lusk of Ohio": the place the titled person is of is its own mention, not part of the name.
+            int end = b, of = OfPlace(n, b);
+            if (of > 0) end = of;
+            Emit(n, end, EntityKind.Person, "title", sentence);
             _found[^1] = _found[^1] with { Title = _text[_words[h].Start.._words[n - 1].End], Place = place };
+            if (of > 0) EmitKnown(of + 1, b, sentence);
             return true;
         }
         return false;
+    }
+
+    /// <summary>The index of "of" when words [a, b) are a two- or three-word name, "of" and a known place; else -1.</summary>
+    private int OfPlace(int a, int b)
+    {
+        for (int of = a + 2; of <= a + 3 && of < b - 1; of++)
+            if (W(of) == "of" && Gaz(of + 1, b) is (var n, { Kind: EntityKind.Place }) && n == b - of - 1) return of;
+        return -1;
     }
 
     /// <summary>Emits only the gazetteer names found inside words [a, b).</summary>
@@ -218,19 +352,22 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         // "… of the House Nancy Pelosi": an organization word glued before a personal name is not part of it.
         if (b - a >= 3 && (gazetteer.OrgSuffixes.Contains(W(a)) || gazetteer.Find(W(a)) is { Kind: EntityKind.Organization })
             && IsNameCase(a + 1, b) && !IsCommonPhrase(a + 1, b)) a++;
+        // "Penrose & Gale": an ampersand joins the names of a firm.
+        for (int k = a + 1; k < b - 1; k++)
+            if (W(k) == "&") { Emit(a, b, EntityKind.Organization, "ampersand", sentence); return; }
         int n = b - a;
         var last = W(b - 1);
         var first = W(a);
         int of = -1;
-        for (int k = a; k < b && of < 0; k++) if (W(k) == "of") of = k;
+        for (int k = a; k < b && of < 0; k++) if (W(k) is "of" or "for") of = k;
         if (of >= 0)
         {
-            // "International Court of Justice", "Bank of England": an organization word before "of" names the whole.
+            // "International Court of Justice", "Bank of England", "Office for Budget Review": an organization word before "of" or "for" names the whole.
             for (int k = a; k < of; k++)
                 if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, b, EntityKind.Organization, "org_suffix", sentence); return; }
             // "Nancy Pelosi of California": a personal name, then the place it is of.
-            if (of - a is 2 or 3 && of + 1 < b && Gaz(of + 1, b) is (var pl, { Kind: EntityKind.Place }) && pl == b - of - 1
-                && IsNameCase(a, of) && !IsCommonPhrase(a, of) && Gaz(a, of).Entry is null)
+            if (W(of) == "of" && of - a is 2 or 3 && of + 1 < b && Gaz(of + 1, b) is (var pl, { Kind: EntityKind.Place }) && pl == b - of - 1
+                && IsNameCase(a, of) && (!IsCommonPhrase(a, of) || gazetteer.GivenNames.Contains(first)) && Gaz(a, of).Entry is null)
             {
                 Emit(a, of, EntityKind.Person, "name_of_place", sentence);
                 EmitKnown(of + 1, b, sentence);
@@ -240,9 +377,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             EmitKnown(a, b, sentence);
             return;
         }
+        // A place word at the end names a place even after an organization word ("… International Airport").
+        if (n > 1 && gazetteer.PlaceSuffixes.Contains(last) && !gazetteer.OrgSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
         for (int k = b - 1; k > a; k--)
             if (gazetteer.OrgSuffixes.Contains(W(k))) { Emit(a, k + 1, EntityKind.Organization, "org_suffix", sentence); return; }
-        if (n > 1 && gazetteer.PlaceSuffixes.Contains(last)) { Emit(a, b, EntityKind.Place, "place_suffix", sentence); return; }
         if (n > 1 && Directions.Contains(first)) { Emit(a, b, EntityKind.Place, "place_prefix", sentence); return; }
         if (gazetteer.EventSuffixes.Contains(last) || gazetteer.TitleHeads.Contains(last)) return;
         bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
@@ -261,13 +399,16 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             var span = _text.AsSpan(_words[a].Start, _words[a].Length);
             if (Words.IsAllCaps(span) && span.Length <= 6)
             {
-                if (!gazetteer.CommonAcronyms.Contains(first)) Emit(a, b, EntityKind.Organization, "acronym", sentence);
+                // "H.B. 12", "F 35": an acronym followed by a number designates a bill or a model, not an organization.
+                int after = _words[a].End;
+                bool numbered = after + 1 < _text.Length && _text[after] == ' ' && char.IsDigit(_text[after + 1]);
+                if (!gazetteer.CommonAcronyms.Contains(first) && !numbered) Emit(a, b, EntityKind.Organization, "acronym", sentence);
             }
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
             else if (cue && WordFrequencies.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
             else _pending.Add(new Found(_words[a].Start, _words[a].End, AfterPlacePreposition(a) ? EntityKind.Place : EntityKind.Person,
-                first, first, "short_name", sentence));
+                first, first, _words[a].Initial ? InitialShortName : "short_name", sentence));
             return;
         }
         if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
@@ -401,6 +542,11 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>Gives persons their full name within the article and keeps short names that match one.</summary>
     private List<EntityMention> Resolve(Article article)
     {
+        // "Penrose Holdings … Penrose said": a word the speech-verb rule made a person is the organization it begins.
+        for (int i = 0; i < _found.Count; i++)
+            if (_found[i] is { Kind: EntityKind.Person, Rule: "speech_verb" } f && !f.Name.Contains(' ')
+                && OrganizationStartingWith(f.Name) is { } owner)
+                _found[i] = f with { Kind = EntityKind.Organization, Canonical = owner, Rule = "organization_short" };
         var byLast = new Dictionary<string, string>(StringComparer.Ordinal);
         var byFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
         var singles = new HashSet<string>(StringComparer.Ordinal);
@@ -419,15 +565,20 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         foreach (var p in _pending)
         {
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
-                _found.Add(p with { Kind = EntityKind.Person });
+                _found.Add(p with { Kind = EntityKind.Person, Rule = "short_name" });
+            // "Penrose Holdings … Penrose said": the first word of an organization named in the article stands for it.
+            else if (OrganizationStartingWith(p.Name) is { } org)
+                _found.Add(p with { Kind = EntityKind.Organization, Canonical = org, Rule = "organization_short" });
             // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
             else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
                 _found.Add(p with { Rule = "place_preposition" });
+            // Left for the corpus: a word capitalized mid-sentence, or a rare one opening it, may be a surname the corpus gives in full.
+            else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < CommonWord)
+                _lone.Add(new LoneName(p.Start, p.End, p.Sentence));
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
         ExpandAcronyms();
 
-        var outlet = article.OutletOrId;
         var result = new List<EntityMention>(_found.Count);
         foreach (var f in _found)
         {
@@ -436,13 +587,47 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
                 canonical = byLast.GetValueOrDefault(f.Name) ?? byFirst.GetValueOrDefault(f.Name) ?? f.Name;
             else if (f.Kind == EntityKind.Person && byLast.TryGetValue(f.Name, out var longer) && longer.Length > f.Name.Length)
                 canonical = longer;
-            var s = article.Sentences[f.Sentence];
-            result.Add(new EntityMention(article.Id, outlet, f.Start, f.End, s.Index, s.Text, _text[f.Start..f.End], f.Kind, canonical, f.Rule)
-            {
-                Title = f.Title,
-                Place = f.Place ?? (f.Kind == EntityKind.Person ? PlaceAfter(f.End) : null),
-            });
+            result.Add(ToMention(article, f, canonical, f.Place ?? (f.Kind == EntityKind.Person ? PlaceAfter(f.End) : null)));
         }
         return result;
+    }
+
+    private const string InitialShortName = "short_name_initial";
+
+    private EntityMention ToMention(Article article, Found f, string canonical, string? place) =>
+        Mention(article, f.Start, f.End, f.Sentence, f.Kind, canonical, f.Rule, f.Title, place);
+
+    /// <summary>An entity mention of <paramref name="article"/> with its sentence and the text it covers.</summary>
+    internal static EntityMention Mention(Article article, int start, int end, int sentence, EntityKind kind, string canonical, string rule,
+        string? title = null, string? place = null)
+    {
+        var s = article.Sentences[sentence];
+        return new EntityMention(article.Id, article.OutletOrId, start, end, s.Index, s.Text, article.Text[start..end], kind, canonical, rule)
+        {
+            Title = title,
+            Place = place,
+        };
+    }
+
+    private Dictionary<string, string?>? _orgByFirst;
+    private static readonly Dictionary<string, string?> NoOrganizations = new();
+
+    /// <summary>The canonical name of the one organization of several words in the article that starts with <paramref name="word"/>; null when none or two do.</summary>
+    /// <remarks>The first word → organization map is made once per article, on first use (none made for articles without such organizations).</remarks>
+    private string? OrganizationStartingWith(string word)
+    {
+        if (_orgByFirst is null)
+        {
+            _orgByFirst = NoOrganizations;
+            foreach (var f in _found)
+            {
+                int space = f.Kind == EntityKind.Organization ? f.Name.IndexOf(' ') : -1;
+                if (space <= 0) continue;
+                if (_orgByFirst == NoOrganizations) _orgByFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
+                var head = f.Name[..space];
+                _orgByFirst[head] = _orgByFirst.TryGetValue(head, out var had) && had != f.Canonical ? null : f.Canonical;
+            }
+        }
+        return _orgByFirst.GetValueOrDefault(word);
     }
 }

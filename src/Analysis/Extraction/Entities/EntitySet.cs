@@ -16,8 +16,8 @@ public sealed class EntitySet
     {
         var list = articles as IReadOnlyList<AnnotatedArticle> ?? articles.ToList();
         var mentions = eachArticleAlone
-            ? list.SelectMany(a => EntityMerger.Merge(a.Mentions.ToList())).ToList()
-            : EntityMerger.Merge(list.SelectMany(a => a.Mentions).ToList());
+            ? list.SelectMany(a => EntityMerger.Merge([a])).ToList()
+            : EntityMerger.Merge(list);
         return new(mentions, list.Select(a => (a.Article, a.Gazetteer)));
     }
 
@@ -69,23 +69,44 @@ public sealed class EntitySet
     /// </summary>
     private static List<Entity> CanonicalOf(List<EntityCount> counts)
     {
+        // Each row is one article of its entity (rows are per article and entity), so articles are counted, not collected;
+        // most entities have one outlet and one spelling, so the sets are made only when a second one turns up.
         var order = new List<(EntityKind, string)>();
-        var acc = new Dictionary<(EntityKind, string), (int Mentions, HashSet<string> Articles, HashSet<string> Outlets, SortedSet<string> Variants)>();
+        var acc = new Dictionary<(EntityKind, string), Totals>();
         foreach (var c in counts)
         {
             if (!acc.TryGetValue((c.Kind, c.Canonical), out var a))
             {
                 order.Add((c.Kind, c.Canonical));
-                a = (0, new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+                acc[(c.Kind, c.Canonical)] = a = new Totals(c.Outlet, c.Variants);
             }
-            a.Articles.Add(c.ArticleId);
-            a.Outlets.Add(c.Outlet);
-            a.Variants.UnionWith(c.Variants.Split("; "));
-            acc[(c.Kind, c.Canonical)] = a with { Mentions = a.Mentions + c.Mentions };
+            else a.Add(c.Outlet, c.Variants);
+            a.Mentions += c.Mentions;
+            a.Articles++;
         }
         return order.Select(k => (Key: k, A: acc[k]))
-            .Select(x => new Entity(x.Key.Item2, x.Key.Item1, x.A.Mentions, x.A.Articles.Count, x.A.Outlets.Count, string.Join("; ", x.A.Variants)))
+            .Select(x => new Entity(x.Key.Item2, x.Key.Item1, x.A.Mentions, x.A.Articles, x.A.OutletCount, x.A.VariantList))
             .OrderByDescending(e => e.Mentions).ThenBy(e => e.Canonical, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Corpus-wide totals of one entity while its rows are read.</summary>
+    private sealed class Totals(string outlet, string variants)
+    {
+        private HashSet<string>? _outlets;
+        private SortedSet<string>? _variants;
+        public int Mentions, Articles;
+
+        public void Add(string outlet2, string variants2)
+        {
+            if (_outlets is null && outlet2 != outlet) _outlets = new HashSet<string>(StringComparer.Ordinal) { outlet };
+            _outlets?.Add(outlet2);
+            if (_variants is null && variants2 != variants) _variants = new SortedSet<string>(variants.Split("; "), StringComparer.Ordinal);
+            _variants?.UnionWith(variants2.Split("; "));
+        }
+
+        public int OutletCount => _outlets?.Count ?? 1;
+        /// <summary>Every spelling, sorted and joined; a row's own list is already sorted and joined.</summary>
+        public string VariantList => _variants is null ? variants : string.Join("; ", _variants);
     }
 
     /// <summary>Running totals of one article's mentions of one entity: first mention, count, distinct texts.</summary>

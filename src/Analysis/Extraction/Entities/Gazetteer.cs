@@ -25,7 +25,8 @@ public sealed record GazetteerEntry(string Name, EntityKind Kind, string Canonic
 public sealed class Gazetteer
 {
     private readonly Dictionary<string, GazetteerEntry> _names;
-    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    /// <summary>First word of every name → the most words a name starting with it has.</summary>
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
 
     /// <summary>The built-in lexicon (the data files in Extraction/Entities/Lexicon: every name and word it knows).</summary>
     public static Gazetteer Default { get; } = CreateDefault();
@@ -38,8 +39,6 @@ public sealed class Gazetteer
     internal HashSet<string> EventSuffixes { get; }
     internal HashSet<string> SpeechVerbs { get; }
     internal HashSet<string> CommonAcronyms { get; }
-    /// <summary>Largest number of words in a name, bounding the longest-match search.</summary>
-    internal int MaxWords { get; private set; }
 
     private Gazetteer(Dictionary<string, GazetteerEntry> names, HashSet<string> titles, HashSet<string> roles,
         HashSet<string> orgSuffixes, HashSet<string> placeSuffixes, HashSet<string> givenNames,
@@ -54,12 +53,20 @@ public sealed class Gazetteer
         EventSuffixes = eventSuffixes;
         SpeechVerbs = speechVerbs;
         CommonAcronyms = commonAcronyms;
-        MaxWords = names.Count == 0 ? 1 : names.Keys.Max(WordCount);
-        foreach (var name in names.Keys) _firstWords.Add(FirstWord(name));
+        foreach (var name in names.Keys) NoteFirstWord(name);
     }
 
     /// <summary>True when some name starts with <paramref name="word"/> (a cheap test before longer lookups).</summary>
-    internal bool StartsName(string word) => _firstWords.Contains(word);
+    internal bool StartsName(string word) => _firstWords.ContainsKey(word);
+
+    /// <summary>The most words of a name starting with <paramref name="word"/> (0 when none does): bounds the longest-match search.</summary>
+    internal int WordsFrom(string word) => _firstWords.GetValueOrDefault(word);
+
+    private void NoteFirstWord(string name)
+    {
+        var first = FirstWord(name);
+        _firstWords[first] = Math.Max(_firstWords.GetValueOrDefault(first), WordCount(name));
+    }
 
     private static string FirstWord(string name) => name.Split(' ', 2)[0];
 
@@ -101,8 +108,7 @@ public sealed class Gazetteer
     private void Add(GazetteerEntry e)
     {
         _names[e.Name] = e;
-        _firstWords.Add(FirstWord(e.Name));
-        MaxWords = Math.Max(MaxWords, WordCount(e.Name));
+        NoteFirstWord(e.Name);
     }
 
     private Gazetteer Copy() => new(new Dictionary<string, GazetteerEntry>(_names, StringComparer.Ordinal),

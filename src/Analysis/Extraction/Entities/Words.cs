@@ -28,6 +28,15 @@ internal static class Words
             char c = text[i];
             if (!char.IsLetterOrDigit(c))
             {
+                // " & " is a word of its own, so "Marks & Spencer" can stay one name (the recognizer decides).
+                if (c == '&' && i > start && text[i - 1] == ' ' && i + 1 < end && text[i + 1] == ' ')
+                {
+                    into.Add(new Word(i, i + 1, joined && !closedPrev, initial, false));
+                    closedPrev = false;
+                    initial = false;
+                    i++;
+                    continue;
+                }
                 i++;
                 if (c is ' ' or '\u00A0') continue;
                 joined = false;

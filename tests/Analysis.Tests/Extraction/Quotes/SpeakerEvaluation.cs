@@ -4,7 +4,7 @@ namespace Analysis.Evaluation;
 
 /// <summary>
 /// Scores quotes (span, speaker) and entity mentions (canonical name, kind) against the hand-labelled files
-/// tests/Analysis.Tests/Extraction/Quotes/Data/speakers.tsv and tests/Analysis.Tests/Extraction/Entities/Data/mentions.tsv. The labels
+/// tests/Analysis.Tests/Extraction/Quotes/Data/speakers.tsv and tests/Analysis.Tests/Extraction/Entities/Data/mentions*.tsv. The labels
 /// hold article ids and raw offsets only; the texts are read from ../shared/corpora (bbc, allsides) and the
 /// repository's seeds at run time. Every article named in a file is labelled in full, so precision is defined.
 /// The held-out part (article id hash mod 3 = 0) was fixed before any rule was tuned and is never tuned on.
@@ -44,7 +44,9 @@ internal static class SpeakerEvaluation
     }
 
     public static string QuotesFile(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Extraction", "Quotes", "Data", "speakers.tsv");
-    public static string MentionsFile(string root) => Path.Combine(root, "tests", "Analysis.Tests", "Extraction", "Entities", "Data", "mentions.tsv");
+    /// <summary>Every labelled batch of entity mentions (Data/mentions*.tsv: mentions.tsv, then mentions-2.tsv, …), in name order.</summary>
+    public static IReadOnlyList<string> MentionsFiles(string root) =>
+        Directory.GetFiles(Path.Combine(root, "tests", "Analysis.Tests", "Extraction", "Entities", "Data"), "mentions*.tsv").Order(StringComparer.Ordinal).ToList();
 
     private static IEnumerable<string[]> Rows(string path) =>
         File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'));
@@ -83,11 +85,11 @@ internal static class SpeakerEvaluation
         return batches;
     }
 
-    public static (List<GoldMention> Mentions, HashSet<(string, string)> Articles) ReadMentions(string path)
+    public static (List<GoldMention> Mentions, HashSet<(string, string)> Articles) ReadMentions(IEnumerable<string> paths)
     {
         var mentions = new List<GoldMention>();
         var articles = new HashSet<(string, string)>();
-        foreach (var f in Rows(path))
+        foreach (var f in paths.SelectMany(Rows))
         {
             articles.Add((f[0], f[1]));
             if (f[2] != "-") mentions.Add(new GoldMention(f[0], f[1], int.Parse(f[2]), int.Parse(f[3]), f[4].Trim(), f[5].Trim()));
@@ -139,11 +141,12 @@ internal static class SpeakerEvaluation
         return t;
     }
 
-    /// <summary>Loads each labelled corpus once and scores the development and held-out parts.</summary>
+    /// <summary>Loads each labelled corpus once and scores the development and held-out parts; entity mentions from
+    /// <paramref name="mentionFiles"/> (default: every batch) so each batch can be scored apart.</summary>
     public static (Scores Development, Scores HeldOut) Run(string root, Func<Corpus, EntitySet>? entities = null,
-        Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null)
+        Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null, IReadOnlyList<string>? mentionFiles = null)
     {
-        var (dev, held, _) = RunByBatch(root, entities, quotes);
+        var (dev, held, _) = RunByBatch(root, entities, quotes, mentionFiles);
         return (dev, held);
     }
 
@@ -152,7 +155,8 @@ internal static class SpeakerEvaluation
     /// parts of each batch; entity fields are empty there).
     /// </summary>
     public static (Scores Development, Scores HeldOut, SortedDictionary<int, (Scores Development, Scores HeldOut)> Batches) RunByBatch(
-        string root, Func<Corpus, EntitySet>? entities = null, Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null)
+        string root, Func<Corpus, EntitySet>? entities = null, Func<Corpus, EntitySet, IReadOnlyList<Quote>>? quotes = null,
+        IReadOnlyList<string>? mentionFiles = null)
     {
         var batchOf = Batches(QuotesFile(root));
         var batchParts = new SortedDictionary<int, Part[]>();
@@ -160,7 +164,7 @@ internal static class SpeakerEvaluation
         entities ??= c => c.Entities();
         quotes ??= (c, _) => c.Quotes();
         var (goldQuotes, quoteArticles) = ReadQuotes(QuotesFile(root));
-        var (goldMentions, mentionArticles) = ReadMentions(MentionsFile(root));
+        var (goldMentions, mentionArticles) = ReadMentions(mentionFiles ?? MentionsFiles(root));
         var parts = new[] { new Part(), new Part() };
         foreach (var corpusName in quoteArticles.Concat(mentionArticles).Select(x => x.Item1).Distinct().Order())
         {

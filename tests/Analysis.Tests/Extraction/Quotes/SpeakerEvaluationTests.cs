@@ -4,7 +4,7 @@ using Analysis.Evaluation;
 namespace Analysis.Tests.Extraction.Quotes;
 
 /// <summary>
-/// The labelled quotations and entity mentions (Extraction/Quotes/Data/speakers.tsv, Extraction/Entities/Data/mentions.tsv) scored as the
+/// The labelled quotations and entity mentions (Extraction/Quotes/Data/speakers.tsv, Extraction/Entities/Data/mentions*.tsv) scored as the
 /// benchmark's <c>speakers</c> command does. Needs ../shared/corpora (skipped without it). The floors sit under the
 /// figures measured in docs/text.md so a regression fails; the targets are printed by the benchmark.
 /// </summary>
@@ -16,13 +16,13 @@ public class SpeakerEvaluationTests(ITestOutputHelper output)
     public void LabelledDataIsLargeEnoughAndKeepsAHeldOutPart()
     {
         var (quotes, _) = SpeakerEvaluation.ReadQuotes(SpeakerEvaluation.QuotesFile(Root));
-        var (mentions, _) = SpeakerEvaluation.ReadMentions(SpeakerEvaluation.MentionsFile(Root));
+        var (mentions, _) = SpeakerEvaluation.ReadMentions(SpeakerEvaluation.MentionsFiles(Root));
         Assert.True(quotes.Count >= 450, $"{quotes.Count} labelled quotations");
         // Batch 2 was labelled after the second pass; its held-out part shows how the rules carry to new articles.
         var batches = SpeakerEvaluation.Batches(SpeakerEvaluation.QuotesFile(Root));
         Assert.True(quotes.Count(q => batches[(q.Corpus, q.ArticleId)] == 2) >= 150, "batch 2 quotations");
         Assert.True(quotes.Count(q => batches[(q.Corpus, q.ArticleId)] == 2 && SpeakerEvaluation.IsHeldOut(q.ArticleId)) >= 40, "batch 2 held-out quotations");
-        Assert.True(mentions.Count >= 600, $"{mentions.Count} labelled mentions");
+        Assert.True(mentions.Count >= 950, $"{mentions.Count} labelled mentions");
         Assert.InRange(quotes.Count(q => SpeakerEvaluation.IsHeldOut(q.ArticleId)), 140, quotes.Count / 2);
         Assert.InRange(mentions.Count(m => SpeakerEvaluation.IsHeldOut(m.ArticleId)), 120, mentions.Count / 2);
         Assert.All(mentions, m => Assert.Contains(m.Kind, new[] { "person", "organization", "place", "group" }));
@@ -39,8 +39,9 @@ public class SpeakerEvaluationTests(ITestOutputHelper output)
         {
             Assert.True(s.QuoteSpans.F1 >= 0.95, $"{name}: quote span F1 {s.QuoteSpans.F1:P1}");
             Assert.True(s.SpeakerAccuracy >= 0.70, $"{name}: speaker accuracy {s.SpeakerAccuracy:P1}");
-            Assert.True(s.Canonical.F1 >= 0.80, $"{name}: canonical-name F1 {s.Canonical.F1:P1}");
-            Assert.True(s.KindAccuracy >= 0.93, $"{name}: kind accuracy {s.KindAccuracy:P1}");
+            Assert.True(s.Canonical.F1 >= 0.88, $"{name}: canonical-name F1 {s.Canonical.F1:P1}");
+            Assert.True(s.MentionSpans.F1 >= 0.93, $"{name}: entity span F1 {s.MentionSpans.F1:P1}");
+            Assert.True(s.KindAccuracy >= 0.95, $"{name}: kind accuracy {s.KindAccuracy:P1}");
         }
     }
 }
