@@ -215,22 +215,21 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (!StartsAttribution(text, i, end) && !MentionStartsAt(mentions, i)) return null;
         // Commas may separate the name from the verb ("Armando Falcon, OFHEO director, said").
         int clauseEnd = ClauseEnd(text, i, end, stopAtComma: false);
-        var words = LowerWord().Matches(text[i..clauseEnd]);
-        foreach (Match w in words)
+        foreach (var w in LowerWord().EnumerateMatches(text.AsSpan(i, clauseEnd - i)))
         {
             int at = i + w.Index;
             // An attribution follows the quote closely; a speech verb further on belongs to another statement,
             // unless a name and its appositive stand between ("“…,” Dr. Ann Lee, a former head of … , told Fox News").
-            if (!IsCue(text, at, w.Value)) continue;
+            if (CueAt(text, at, w.Length) is not { } cue) continue;
             if (at - i > 80 && (at - i > MaxAppositive || !AppositiveBeforeCue(text, mentions, i, at))) return null;
-            if (w.Value.StartsWith("according", StringComparison.Ordinal))
+            if (cue.StartsWith("according", StringComparison.Ordinal))
                 return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false, previous: null)?.With("according to", "according_to");
             // Speaker before the cue ("Netanyahu told", "State Department spokesman Matthew Miller said", "he added").
-            if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true, previous) is { } sb) return sb.With(w.Value, "cue_after");
+            if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true, previous) is { } sb) return sb.With(cue, "cue_after");
             // Speaker after the cue ("said Blinken in Qatar", "said the official"); after "told" comes the listener.
-            if (TransitiveCues.Contains(w.Value)) return null;
+            if (TransitiveCues.Contains(cue)) return null;
             int npEnd = ClauseEnd(text, at + w.Length, clauseEnd);
-            if (Speaker(article, at + w.Length, npEnd, mentions, quoteOpen, nearestLast: false, previous) is { } sa) return sa.With(w.Value, "cue_after");
+            if (Speaker(article, at + w.Length, npEnd, mentions, quoteOpen, nearestLast: false, previous) is { } sa) return sa.With(cue, "cue_after");
             return null;
         }
         return null;
@@ -240,19 +239,19 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private Attribution? Before(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, Quote? previous)
     {
         var text = article.Text;
-        Match? cue = null;
-        foreach (Match w in LowerWord().Matches(text[start..end]))
-            if (IsCue(text, start + w.Index, w.Value)) cue = w;
+        string? cue = null;
+        int at = -1;
+        foreach (var w in LowerWord().EnumerateMatches(text.AsSpan(start, end - start)))
+            if (CueAt(text, start + w.Index, w.Length) is { } c) (cue, at) = (c, start + w.Index);
         if (cue is null) return null;
-        int at = start + cue.Index;
-        if (cue.Value.StartsWith("according", StringComparison.Ordinal))
+        if (cue.StartsWith("according", StringComparison.Ordinal))
             return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false, previous)?.With("according to", "according_to");
         // "Biden, on Wednesday, reflected on the meeting with Putin, saying “…”": a participle's subject is the
         // clause's subject, the first name of the clause, not the name nearest the verb.
-        bool participle = cue.Value.EndsWith("ing", StringComparison.Ordinal) && text.AsSpan(start, at - start).TrimEnd().EndsWith(",");
+        bool participle = cue.EndsWith("ing", StringComparison.Ordinal) && text.AsSpan(start, at - start).TrimEnd().EndsWith(",");
         // "Blinken said: “…”", else the inverted "said Ivan Kulakov: “…”" (not after "told", whose object is the listener).
         return (Speaker(article, start, at, mentions, start, nearestLast: !participle, previous)
-            ?? (TransitiveCues.Contains(cue.Value) ? null : Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false, previous)))?.With(cue.Value, "cue_before");
+            ?? (TransitiveCues.Contains(cue) ? null : Speaker(article, at + cue.Length, end, mentions, start, nearestLast: false, previous)))?.With(cue, "cue_before");
     }
 
     /// <summary>Longest stretch between a quotation and its cue when a name and its appositive fill it.</summary>
@@ -765,6 +764,26 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     }
 
     private bool IsCue(string word) => gazetteer.SpeechVerbs.Contains(word) || AttributionCues.Contains(word) || word.StartsWith("according", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The lowercase word text[at..at+length) when it is a cue (see <see cref="IsCue(string, int, string)"/>), else null.
+    /// Nearly every word before or after a quotation is no cue, so a word is copied out only when its first letter,
+    /// last letter and length are those of some cue word: attribution read every word as a string before.
+    /// </summary>
+    private string? CueAt(string text, int at, int length)
+    {
+        var span = text.AsSpan(at, length);
+        if (!span.StartsWith("according", StringComparison.Ordinal) && !CueShapes.Contains((span[0], span[^1], length))) return null;
+        var word = span.ToString();
+        return IsCue(text, at, word) ? word : null;
+    }
+
+    private HashSet<(char First, char Last, int Length)>? _cueShapes;
+
+    /// <summary>First letter, last letter and length of every cue word ("on" of "went on" included).</summary>
+    private HashSet<(char First, char Last, int Length)> CueShapes => _cueShapes ??=
+        gazetteer.SpeechVerbs.Concat(AttributionCues).Append("on").Where(w => w.Length > 0).Select(w => w.ToLowerInvariant())
+            .Select(w => (w[0], w[^1], w.Length)).ToHashSet();
 
     /// <summary>A cue word at <paramref name="at"/>, or "on" of "went on" ("She went on: “…”").</summary>
     private bool IsCue(string text, int at, string word) =>
