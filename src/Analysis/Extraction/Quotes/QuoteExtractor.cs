@@ -65,12 +65,17 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     internal static bool IsTitle(string quoted, int words)
     {
         if (words is < 2 or > 8 || quoted.Contains(',')) return false;
-        var parts = quoted.TrimEnd('.', ' ', '?', '!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = quoted.TrimEnd(TitleEndMarks).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || !char.IsUpper(parts[0][0]) && !char.IsDigit(parts[0][0])) return false;
         foreach (var w in parts)
             if (!char.IsUpper(w[0]) && !char.IsDigit(w[0]) && w != "&" && !TitleMinorWords.Contains(w)) return false;
         return true;
     }
+
+    // Trim's character sets, made once: a params array written at the call was a new array on every quotation.
+    private static readonly char[] TitleEndMarks = ['.', ' ', '?', '!'];
+    private static readonly char[] PhraseEdges = [' ', ',', '\n'];
+    private static readonly char[] WordPunctuation = [',', ';'];
 
     private static readonly HashSet<string> TitleMinorWords = new(StringComparer.Ordinal)
         { "a", "an", "the", "and", "of", "in", "on", "at", "to", "for", "with", "or", "from", "by" };
@@ -316,12 +321,12 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         // "…, the White House reiterated": an organization right before the verb is its subject, even after a person.
         if (nearestLast && best is { Kind: EntityKind.Person } && k0 >= 0 && OrganizationEndingAt(mentions, best, end, article.Text) is { } org) best = org;
         if (best is not null) return new Found(best.Canonical, best.Text, "");
-        var phrase = article.Text[start..end].Trim(' ', ',', '\n');
+        var phrase = article.Text[start..end].Trim(PhraseEdges);
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return null;
         // "he added", "He did, however, admit": the pronoun nearest the verb (or first after it).
         var near = nearestLast ? words.AsEnumerable().Reverse().Take(4) : words.Take(1);
-        var pronoun = near.Select(w => w.Trim(',', ';')).FirstOrDefault(Pronouns.Contains);
+        var pronoun = near.Select(w => w.Trim(WordPunctuation)).FirstOrDefault(Pronouns.Contains);
         if (pronoun is not null)
         {
             if (pronoun is "he" or "she" or "He" or "She")
