@@ -45,6 +45,8 @@ internal static class EntityMerger
     /// <summary>Full mentions a corpus needs of a name before its surname alone is taken for it where nothing else says so.</summary>
     private const int MinFullMentions = 2;
 
+    private static readonly Comparer<EntityMention> ByStart = Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start));
+
     /// <summary><paramref name="merged"/> with each article's <paramref name="kept"/> lone names put in text order.</summary>
     private static List<EntityMention> Interleave(IReadOnlyList<AnnotatedArticle> articles, List<EntityMention> merged,
         Dictionary<string, List<EntityMention>> kept)
@@ -57,7 +59,7 @@ internal static class EntityMerger
             while (i < merged.Count && merged[i].ArticleId == a.Id) result.Add(merged[i++]);
             if (!kept.TryGetValue(a.Id, out var lone)) continue;
             result.AddRange(lone);
-            result.Sort(from, result.Count - from, Comparer<EntityMention>.Create((x, y) => x.Start.CompareTo(y.Start)));
+            result.Sort(from, result.Count - from, ByStart);
         }
         return result;
     }

@@ -676,7 +676,6 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
 
     private const int MaxFronted = 120;
 
-
     /// <summary>Words that open a fronted phrase before the subject: prepositions and participles of circumstance.</summary>
     private static readonly string[] FrontingWords =
     [
