@@ -17,6 +17,37 @@ static class StoriesEvaluation
     /// </summary>
     public static bool HeldOut(string storyId) => Hash(storyId) % 4 == 0;
 
+    /// <summary>
+    /// `stories-export FOLDER`: what story grouping reads of each AllSides article, for prototyping weightings outside
+    /// C#: articles.tsv (id, story, held out, outlet, publication day number, most-mentioned day of the year,
+    /// headline), terms.tsv (one line per article: kind|sentence|term, sentence -1 for the headline) and
+    /// dates.tsv (the full dates the text states, resolved against the publication day: sentence|day number).
+    /// </summary>
+    public static void Export(string[] args)
+    {
+        var folder = Path.Combine(RepositoryPaths.Root(), "..", "shared", "corpora", "allsides");
+        var output = Directory.CreateDirectory(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "stories-export")).FullName;
+        var corpus = Corpus.Load(Path.Combine(folder, "articles"));
+        var truth = Labels(Path.Combine(folder, "labels.csv"));
+        using var articles = new StreamWriter(Path.Combine(output, "articles.tsv"));
+        using var terms = new StreamWriter(Path.Combine(output, "terms.tsv"));
+        using var dates = new StreamWriter(Path.Combine(output, "dates.tsv"));
+        foreach (var annotated in corpus.Annotations)
+        {
+            var a = annotated.Article;
+            var story = truth.GetValueOrDefault(a.Id) ?? "";
+            var mentioned = annotated.MostMentionedDay is { } m ? StoryGraph.DayOfYear(m.Month, m.Day).ToString(CultureInfo.InvariantCulture) : "";
+            articles.WriteLine($"{a.Id}\t{story}\t{HeldOut(story)}\t{a.Outlet}\t{a.Published?.DayNumber}\t{mentioned}\t{a.Headline?.Replace('\t', ' ')}");
+            var line = new List<string>();
+            StoryTerms.Read(annotated, 1, (term, kind, sentence) => line.Add($"{(int)kind}|{sentence}|{term}"));
+            terms.WriteLine(string.Join('\t', line));
+            var sentences = a.Sentences;
+            dates.WriteLine(string.Join('\t', annotated.Dates.Where(d => d.Day is not null && a.Published is not null).Select(d =>
+                $"{sentences.Count(x => x.Start <= d.Start) - 1}|{d.Resolve(a.Published!.Value)?.DayNumber}")));
+        }
+        Console.WriteLine($"exported {corpus.Articles.Count} articles to {output}");
+    }
+
     public static void Run(string[] args)
     {
         var options = Parse(args.Skip(1));
