@@ -5,8 +5,8 @@ similarities instead of the C# blocking: on 1,477 articles the 40 best neighbour
     dotnet run -c Release --project bench/Analysis.Benchmarks -- stories-export /tmp/stories-export
     /usr/bin/python3 bench/Analysis.Benchmarks/stories_proto.py /tmp/stories-export threshold=0.7 headline=4 position=3
 
-Prints development ARI with dates (D), text only (T), thinned (a third of the stories cut to one article) and
-paired (every story cut to two), as `stories-eval` defines them. The held-out stories (FNV-1a % 4 == 0) are never
+Prints development ARI with dates (D), text only (T), thinned (a third of the stories cut to one article), paired
+(every story cut to two) and own days (only the articles dated by their URL), as `stories-eval` defines them. The held-out stories (FNV-1a % 4 == 0) are never
 printed: they are scored by `stories-eval` once defaults are chosen. Options (name=value):
   threshold, reference (best matches averaged), floor, names (name weight), headline (repeat), halflife,
   tf=log|bm25|raw with k1, b; position=P (a term in sentence s weighs 1/(1 + s/P); headline excluded);
@@ -48,7 +48,7 @@ def load(folder):
     return art, occ, dates
 
 
-def subsets(truth):
+def subsets(truth, basis):
     seen, thin = set(), []
     for i, t in enumerate(truth):
         if fnv(t, 3) != 1 or t not in seen:
@@ -59,7 +59,8 @@ def subsets(truth):
         count[t] += 1
         if count[t] <= 2:
             pair.append(i)
-    return {'D': list(range(len(truth))), 'T': list(range(len(truth))), 'thin': thin, 'pair': pair}
+    own = [i for i, b in enumerate(basis) if b == 'url']
+    return {'D': list(range(len(truth))), 'T': list(range(len(truth))), 'thin': thin, 'pair': pair, 'own': own}
 
 
 class Proto:
@@ -67,6 +68,7 @@ class Proto:
         self.art, self.occ, self.stated = load(folder)
         self.truth = [a[1] for a in self.art]
         self.outlet = [a[3] for a in self.art]
+        self.basis = [a[7] if len(a) > 7 else '' for a in self.art]
         self.day = np.array([int(a[4]) for a in self.art])
         self.held = np.array([fnv(t, 4) == 0 for t in self.truth])
         self.o = o
@@ -146,7 +148,7 @@ class Proto:
         return f
 
     def run(self, check):
-        o, idx = self.o, subsets(self.truth)[check]
+        o, idx = self.o, subsets(self.truth, self.basis)[check]
         X, voc = self.vectors(idx)
         T = self.time(idx, check != 'T')
         S = (X @ X.T).toarray().astype(np.float32) * T
@@ -255,4 +257,5 @@ if __name__ == '__main__':
         k, v = a.split('=')
         options[k] = v if k == 'tf' else float(v)
     proto = Proto(sys.argv[1], options)
-    print(' '.join(sys.argv[2:]) or 'defaults', ' '.join(f"{c} {proto.run(c):.3f}" for c in ('D', 'T', 'thin', 'pair')))
+    checks = ('D', 'T', 'thin', 'pair') + (('own',) if 'url' in proto.basis else ())
+    print(' '.join(sys.argv[2:]) or 'defaults', ' '.join(f"{c} {proto.run(c):.3f}" for c in checks))
