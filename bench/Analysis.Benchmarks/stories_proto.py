@@ -15,7 +15,8 @@ printed: they are scored by `stories-eval` once defaults are chosen. Options (na
   by relative similarity); mutuallink=K (a merge needs one mutual-K edge, averages unchanged); snn=K (relative
   similarity times 0.7 + 0.3 Jaccard of the K-nearest sets); signals=W (names and other terms made relative apart,
   mixed W : 1 - W); statedays=D (the full dates the text states within D days before publication count as the
-  article's days too).
+  article's days too); roundupback=D (a roundup-dated article's own day lies up to D days before its date: the time
+  factor halves per day of gap between the two articles' intervals).
 """
 import collections
 import heapq
@@ -137,6 +138,10 @@ class Proto:
             return np.full((n, n), 0.6, dtype=np.float32)
         half = self.o.get('halflife', 1)
         d = self.day[idx]
+        if 'roundupback' in self.o:
+            lo = np.array([d[k] - (self.o['roundupback'] if self.basis[i] == 'roundup' else 0) for k, i in enumerate(idx)])
+            gap = np.maximum(0, np.maximum(lo[None, :] - d[:, None], lo[:, None] - d[None, :]))
+            return (0.5 ** (gap / half)).astype(np.float32)
         f = (0.5 ** (np.abs(d[:, None] - d[None, :]) / half)).astype(np.float32)
         if 'statedays' in self.o:
             w = self.o['statedays']
