@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Action<string[]>>
     ["stories"] = StoriesBenchmark.Run,
     ["stories-scale"] = StoriesBenchmark.Run,
     ["stories-eval"] = StoriesEvaluation.Run,
+    ["stories-export"] = StoriesEvaluation.Export,
     ["kernel-start"] = a => KernelStartBenchmark.Run(a[1..]),
     ["kernels"] = a => KernelStartBenchmark.RunBoth(a[1..]),
     ["stream"] = StreamBenchmark.Run,

@@ -38,7 +38,7 @@ internal sealed class StoryInputs(StoryOptions options)
     {
         var article = annotated.Article;
         _perDoc.Clear();
-        StoryTerms.Read(annotated, Options.HeadlineRepeat, (term, kind) =>
+        StoryTerms.Read(annotated, Options.HeadlineRepeat, (term, kind, _) =>
         {
             var key = kind switch { StoryTermKind.Name => "n:", StoryTermKind.Day => "d:", _ => "" } + term;
             if (!_ids.TryGetValue(key, out int id))

@@ -10,8 +10,11 @@ internal enum StoryTermKind : byte { Word, Name, Number, Day }
 /// </summary>
 internal static class StoryTerms
 {
-    /// <summary>Calls <paramref name="sink"/> with each term of the headline (repeated) and the clean text, in order.</summary>
-    public static void Read(AnnotatedArticle annotated, int headlineRepeat, Action<string, StoryTermKind> sink)
+    /// <summary>
+    /// Calls <paramref name="sink"/> with each term of the headline (repeated) and the clean text, in order, and the
+    /// sentence it stands in (-1: the headline; a mentioned day: the sentence its mention starts in).
+    /// </summary>
+    public static void Read(AnnotatedArticle annotated, int headlineRepeat, Action<string, StoryTermKind, int> sink)
     {
         var article = annotated.Article;
         if (!string.IsNullOrWhiteSpace(article.Headline) && !article.Text.StartsWith(article.Headline, StringComparison.Ordinal))
@@ -21,16 +24,22 @@ internal static class StoryTerms
             for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, headline, sink, names: false);
         }
         Words(article.Text, annotated.Tokens, sink, names: true, article.Sentences);
+        var sentences = article.Sentences;
+        int at = 0;
         foreach (var d in annotated.Dates)
-            if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day);
+        {
+            while (at + 1 < sentences.Count && sentences[at + 1].Start <= d.Start) at++;
+            if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day, at);
+        }
     }
 
-    private static void Words(string text, IReadOnlyList<Token> tokens, Action<string, StoryTermKind> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
+    private static void Words(string text, IReadOnlyList<Token> tokens, Action<string, StoryTermKind, int> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
     {
         Span<char> buf = stackalloc char[WordTerms.MaxWordLength];
         var run = new List<string>();
         bool runAtSentenceStart = false, wordSeen = false;
-        int sentence = -1, lastEnd = 0;
+        int sentence = -1, lastEnd = 0, runSentence = -1;
+        int Part() => sentences is null ? -1 : Math.Max(0, sentence);
         void EndRun()
         {
             // Titles are not the name: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
@@ -38,7 +47,7 @@ internal static class StoryTerms
             while (from < run.Count && (TitleHeads.Contains(run[from]) || (from + 1 < run.Count && TitleHeads.Contains(run[from + 1])))) from++;
             // A single capitalised word opening a sentence is usually an ordinary word ("Negotiations took …").
             if (names && run.Count - from > 0 && !(run.Count == 1 && runAtSentenceStart))
-                sink(string.Join(' ', run.Skip(from)), StoryTermKind.Name);
+                sink(string.Join(' ', run.Skip(from)), StoryTermKind.Name, runSentence);
             run.Clear();
         }
         foreach (var t in tokens)
@@ -58,7 +67,7 @@ internal static class StoryTerms
             if (t.Kind == TokenKind.Number)
             {
                 EndRun();
-                if (Number(s) is { } n) sink(n, StoryTermKind.Number);
+                if (Number(s) is { } n) sink(n, StoryTermKind.Number, Part());
                 continue;
             }
             if (t.Kind != TokenKind.Word || s.Length > WordTerms.MaxWordLength) { EndRun(); continue; }
@@ -67,13 +76,13 @@ internal static class StoryTerms
             bool stop = len < 2 || StopWords.Contains(word);
             if (char.IsUpper(s[0]) && !stop)
             {
-                if (run.Count == 0) runAtSentenceStart = first;
+                if (run.Count == 0) (runAtSentenceStart, runSentence) = (first, Part());
                 run.Add(Surface(s));
             }
             else EndRun();
             if (stop) continue;
             var stem = WordTerms.Stem(buf[..len]);
-            if (stem.Length >= 2 && !StopWords.Contains(stem)) sink(stem.ToString(), StoryTermKind.Word);
+            if (stem.Length >= 2 && !StopWords.Contains(stem)) sink(stem.ToString(), StoryTermKind.Word, Part());
         }
         EndRun();
     }
