@@ -562,6 +562,13 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
             else byFirst[parts[0]] = f.Name;
         }
+        // "Defense Secretary Lloyd Austin … Austin directed": a one-word place or body the gazetteer knows is the
+        // surname of a person the article names in full, unless a place preposition says otherwise ("in Austin").
+        if (byLast.Count > 0)
+            for (int i = 0; i < _found.Count; i++)
+                if (_found[i] is { Rule: "gazetteer", Kind: not EntityKind.Person } f && byLast.ContainsKey(f.Name) && !f.Name.Contains(' ')
+                    && !AfterPreposition(f.Start))
+                    _found[i] = f with { Kind = EntityKind.Person, Canonical = f.Name, Rule = "short_name" };
         foreach (var p in _pending)
         {
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
@@ -593,6 +600,18 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     }
 
     private const string InitialShortName = "short_name_initial";
+
+    /// <summary>A preposition of place or direction, "and" or "the" is the word before <paramref name="start"/> ("in Austin", "the Jordan").</summary>
+    private bool AfterPreposition(int start)
+    {
+        int e = start - 1;
+        while (e >= 0 && _text[e] == ' ') e--;
+        int s = e;
+        while (s >= 0 && char.IsLetter(_text[s])) s--;
+        if (e <= s) return false;
+        var w = _text[(s + 1)..(e + 1)];
+        return PlacePrepositions.Contains(w) || w is "to" or "of" or "into" or "for" or "via" or "and" or "the";
+    }
 
     private EntityMention ToMention(Article article, Found f, string canonical, string? place) =>
         Mention(article, f.Start, f.End, f.Sentence, f.Kind, canonical, f.Rule, f.Title, place);

@@ -97,7 +97,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         };
         if (who.Rule.EndsWith("+pronoun", StringComparison.Ordinal)) c -= 0.15;
         // A description resolved to a name: through a title ("the president") or a back-reference ("the report").
-        if (who.Rule.EndsWith("+title", StringComparison.Ordinal) || who.Rule.EndsWith("+described", StringComparison.Ordinal)) c -= 0.1;
+        if (who.Rule.EndsWith("+title", StringComparison.Ordinal) || who.Rule.EndsWith("+described", StringComparison.Ordinal)
+            || who.Rule.EndsWith("+epithet", StringComparison.Ordinal) || who.Rule.EndsWith("+joined", StringComparison.Ordinal)) c -= 0.1;
         if (who.Speaker.Length > 0 && char.IsLower(who.Speaker[0])) c -= 0.2;   // a description ("the official"), not a name
         return Math.Round(c, 2);
     }
@@ -162,9 +163,102 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 // no cue anywhere near is the person the sentence before is about (its subject), as news prose runs.
                 if (PersonSubject(article, prev, mentions) is { } subject)
                     return new Attribution(subject.Canonical, subject.Text, null, "previous_subject");
+                // "He highlighted the trends. “Gaming is …”": a pronoun subject stands for the person before it.
+                if (PronounSubject(article.Text, prev) && SubjectBefore(article, mentions, prev.Start) is { } referent)
+                    return new Attribution(referent.Canonical, referent.Text, null, "previous_subject+pronoun");
             }
         }
         return new Attribution(null, null, null, "none");
+    }
+
+    /// <summary>
+    /// "the Sale player", "the British producer", "the 23-year-old": "the", then capitalized modifiers or an age,
+    /// then a role word (or the age itself): news writes such an epithet for a person it has just named, not for a
+    /// new one. A bare role ("the official") or a lowercase modifier ("the senior official") names nobody known.
+    /// </summary>
+    private bool IsEpithet(string description)
+    {
+        var words = description.Split(' ');
+        if (words[0] is not ("the" or "The") || words.Length > 4) return false;
+        if (words.Length == 2) return IsAge(words[1]);
+        if (!gazetteer.RoleWords.Contains(words[^1])) return false;
+        for (int k = 1; k < words.Length - 1; k++)
+            if (!char.IsUpper(words[k][0]) && !IsAge(words[k]) && !gazetteer.RoleWords.Contains(words[k])) return false;
+        return char.IsUpper(words[1][0]) || IsAge(words[1]);
+    }
+
+    private static bool IsAge(string w) => w.EndsWith("-year-old", StringComparison.Ordinal) && w.Length > 9 && char.IsDigit(w[0]);
+
+    /// <summary>The sentence's subject is "he" or "she".</summary>
+    private static bool PronounSubject(string text, Sentence s)
+    {
+        int from = SubjectStart(text, s.Start, s.End);
+        int e = from;
+        while (e < s.End && char.IsLetter(text[e])) e++;
+        return text.AsSpan(from, e - from) is "he" or "He" or "she" or "She";
+    }
+
+    /// <summary>Only "and" (or ", and", "and also") stands between the quotation before and the cue: "“…” and declared".</summary>
+    private static bool JoinedByAnd(string text, int start, int cue)
+    {
+        var between = text.AsSpan(start, cue - start).Trim().TrimStart(',').Trim();
+        return between is "and" or "and also";
+    }
+
+    /// <summary>
+    /// "in 2005, said Kurt Lee", "on Tuesday, said Ann Lee": a phrase of at most three words opening with a
+    /// preposition and closed by a comma that a cue follows; returns where the cue starts, else <paramref name="i"/>.
+    /// </summary>
+    private int PastShortPhrase(string text, int i, int end)
+    {
+        if (i >= end) return i;
+        int e = i;
+        while (e < end && char.IsLower(text[e])) e++;
+        if (text.AsSpan(i, e - i) is not ("in" or "on" or "at")) return i;
+        int comma = text.IndexOf(',', e, Math.Min(MaxShortPhrase, end - e));
+        if (comma < 0 || WordsBetween(text, i, comma) > 3) return i;
+        int c = comma + 1;
+        while (c < end && text[c] == ' ') c++;
+        int ce = c;
+        while (ce < end && char.IsLower(text[ce])) ce++;
+        return ce > c && CueAt(text, c, ce - c) is not null ? c : i;
+    }
+
+    private const int MaxShortPhrase = 24;
+
+    /// <summary>
+    /// "mobile analyst Ann Lee told": up to three lowercase words, the last a role word, then a person's name.
+    /// </summary>
+    private bool RoleBeforeName(string text, IReadOnlyList<EntityMention> mentions, int i, int end)
+    {
+        int k = FirstAtOrAfter(mentions, i);
+        if (k >= mentions.Count || mentions[k].Kind != EntityKind.Person || mentions[k].Start - i > 40 || mentions[k].Start >= end) return false;
+        int p = mentions[k].Start - 1;
+        while (p > i && text[p] == ' ') p--;
+        int s = p;
+        while (s >= i && char.IsLower(text[s])) s--;
+        if (s == p || !gazetteer.RoleWords.Contains(text[(s + 1)..(p + 1)])) return false;
+        for (int c = i; c < mentions[k].Start; c++)
+            if (!char.IsLower(text[c]) && text[c] != ' ' && text[c] != '-') return false;
+        return WordsBetween(text, i, mentions[k].Start) <= 3;
+    }
+
+    /// <summary>
+    /// "“…,” people shouted", "“…,” officials said": one lowercase plural noun (not a pronoun, adverb or determiner)
+    /// directly before a cue is the speaking group. Returns the noun.
+    /// </summary>
+    private string? BareSubject(string text, int i, int end)
+    {
+        if (i >= end) return null;
+        int e = i;
+        while (e < end && char.IsLower(text[e])) e++;
+        if (e - i < 4 || e >= end || text[e] != ' ') return null;
+        var w = text[i..e];
+        if (!w.EndsWith('s') && w is not ("people" or "police")) return null;
+        if (Pronouns.Contains(w) || IsDeterminer(w) || CueAdverbs.Contains(w) || IsCue(w) || w.EndsWith("ly", StringComparison.Ordinal)) return null;
+        int c = e + 1, ce = c;
+        while (ce < end && char.IsLower(text[ce])) ce++;
+        return ce > c && CueAt(text, c, ce - c) is not null ? w : null;
     }
 
     /// <summary>A person named as the subject of <paramref name="s"/>: within its first three words, outside quotation marks.</summary>
@@ -215,9 +309,13 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is ',' )) i++;
         // A full stop after the closing mark ends the attribution context (“… .” Then a new sentence.).
         if (i < end && text[i] is '.' or '!' or '?' && i == start) return null;
+        // "“…” in 2005, said Kurt Lee": a short phrase of time or place between commas before the cue is passed over.
+        i = PastShortPhrase(text, i, end);
         // The attribution starts right after the quote: a name, a pronoun, a description or the cue itself
-        // ("“…” despite Republicans’ vow" is not one).
-        if (!StartsAttribution(text, i, end) && !MentionStartsAt(mentions, i)) return null;
+        // ("“…” despite Republicans’ vow" is not one); also a lowercase role before a name ("mobile analyst Ann Lee
+        // told") and a bare plural subject right before its verb ("people shouted").
+        if (!StartsAttribution(text, i, end) && !MentionStartsAt(mentions, i) && !RoleBeforeName(text, mentions, i, end)
+            && BareSubject(text, i, end) is null) return null;
         // Commas may separate the name from the verb ("Armando Falcon, OFHEO director, said").
         int clauseEnd = ClauseEnd(text, i, end, stopAtComma: false);
         foreach (var w in LowerWord().EnumerateMatches(text.AsSpan(i, clauseEnd - i)))
@@ -231,6 +329,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false, previous: null)?.With("according to", "according_to");
             // Speaker before the cue ("Netanyahu told", "State Department spokesman Matthew Miller said", "he added").
             if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true, previous) is { } sb) return sb.With(cue, "cue_after");
+            if (BareSubject(text, i, clauseEnd) is { } bare) return new Attribution(bare, bare, cue, "cue_after");
             // Speaker after the cue ("said Blinken in Qatar", "said the official"); after "told" comes the listener.
             if (TransitiveCues.Contains(cue)) return null;
             int npEnd = ClauseEnd(text, at + w.Length, clauseEnd);
@@ -251,6 +350,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (cue is null) return null;
         if (cue.StartsWith("according", StringComparison.Ordinal))
             return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false, previous)?.With("according to", "according_to");
+        // "Lee confirmed that “…” and declared the plan “…”": a verb joined by "and" right after the quotation before
+        // shares its subject, who spoke that quotation.
+        if (previous is { Speaker: not null } && previous.End == start - 1 && JoinedByAnd(text, start, at))
+            return new Attribution(previous.Speaker, previous.SpeakerText, cue, "cue_before+joined");
         // "Biden, on Wednesday, reflected on the meeting with Putin, saying “…”": a participle's subject is the
         // clause's subject, the first name of the clause, not the name nearest the verb.
         bool participle = cue.EndsWith("ing", StringComparison.Ordinal) && text.AsSpan(start, at - start).TrimEnd().EndsWith(",");
@@ -284,18 +387,27 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         return Speaker(article, from, ClauseEnd(text, from, end), mentions, start, nearestLast: false, previous: null)?.With("according to", "according_to");
     }
 
-    /// <summary>"— Eli Dror (@handle)" on the line after a quotation.</summary>
+    /// <summary>
+    /// "— Eli Dror (@handle)" on the line after a quotation; the name may follow its titles and the body it leads
+    /// ("— Party Committee Chair Ann Lee, in a tweet"), so the first person named before the first comma of the dash line.
+    /// </summary>
     private static Attribution? Dash(Article article, int start, IReadOnlyList<EntityMention> mentions)
     {
         var text = article.Text;
         int i = start;
         while (i < text.Length && i < start + 4 && char.IsWhiteSpace(text[i])) i++;
         if (i >= text.Length || text[i] is not ('—' or '–')) return null;
-        for (int k = FirstAtOrAfter(mentions, i + 1); k < mentions.Count && mentions[k].Start <= i + 4; k++)
+        int end = Math.Min(text.Length, i + MaxDashTitle);
+        for (int c = i + 1; c < end; c++)
+            if (text[c] is ',' or '\n' or '(') { end = c; break; }
+        for (int k = FirstAtOrAfter(mentions, i + 1); k < mentions.Count && mentions[k].End <= end; k++)
             if (mentions[k].Kind == EntityKind.Person)
                 return new Attribution(mentions[k].Canonical, mentions[k].Text, "—", "dash");
         return null;
     }
+
+    /// <summary>Longest stretch of titles and body names read before the name on a dash line.</summary>
+    private const int MaxDashTitle = 80;
 
     /// <summary>The speaker named in [start, end): a person (else organization) mention, a pronoun, or a short noun phrase.</summary>
     private Found? Speaker(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, int quoteOpen, bool nearestLast,
@@ -345,6 +457,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         // "the president said": the one person of the article written with that title ("President Joe Biden").
         if (TitledPerson(mentions, np, start) is { } titled) return new Found(titled, np, "+title");
         if (DescribedOrganization(article, mentions, np, start) is { } described) return new Found(described.Canonical, np, "+described");
+        // "said the Sale player", "the 23-year-old added": an epithet of the person the passage is about.
+        if (IsEpithet(np) && (PreviousSpeaker(article, mentions, previous, quoteOpen) is { } same
+                ? same : SubjectBefore(article, mentions, quoteOpen)?.Canonical) is { } person)
+            return new Found(person, np, "+epithet");
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
 
