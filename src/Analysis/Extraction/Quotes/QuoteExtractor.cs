@@ -16,7 +16,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private const int MaxContext = 240;
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "we", "i" };
 
-    [GeneratedRegex(@"\b(?:according\s+to)\b|\b\p{Ll}+\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Aa]ccording\s+to)\b|\b\p{Ll}+\b", RegexOptions.CultureInvariant)]
     private static partial Regex LowerWord();
 
     private sealed record Attribution(string? Speaker, string? SpeakerText, string? Cue, string Rule);
@@ -153,7 +153,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
         if (kind == QuoteKind.Full && standalone && openSentence is not null)
         {
-            if (previous is { Speaker: not null } && previous.End < span.Open && previous.SentenceIndex >= openSentence.Index - 2)
+            if (previous is { Speaker: not null } && previous.End < span.Open && EndSentence(article, previous) >= openSentence.Index - 2)
                 return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
             if (openSentence.Index > 0)
             {
@@ -260,6 +260,12 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (ce < end && char.IsLower(text[ce])) ce++;
         return ce > c && CueAt(text, c, ce - c) is not null ? w : null;
     }
+
+    /// <summary>
+    /// Index of the sentence where <paramref name="q"/> closes: a quotation of several sentences ("It hurts. It was my
+    /// mistake. I lost,” said Lee.) ends sentences after the one it opens in, and what follows is near its end.
+    /// </summary>
+    private static int EndSentence(Article article, Quote q) => Provenance.SentenceNear(article, q.End)?.Index ?? q.SentenceIndex;
 
     /// <summary>A person named as the subject of <paramref name="s"/>: within its first three words, outside quotation marks.</summary>
     private static EntityMention? PersonSubject(Article article, Sentence s, IReadOnlyList<EntityMention> mentions)
@@ -538,7 +544,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     {
         if (previous is not { Speaker: { } speaker } || previous.End >= quoteOpen) return null;
         var sentence = Provenance.SentenceNear(article, quoteOpen);
-        if (sentence is null || previous.SentenceIndex < sentence.Index - 2) return null;
+        if (sentence is null || EndSentence(article, previous) < sentence.Index - 2) return null;
         bool person = false;
         int k = FirstAtOrAfter(mentions, quoteOpen) - 1;
         for (int n = 0; k >= 0 && n < MaxLookBack; k--, n++)
@@ -893,6 +899,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private string? CueAt(string text, int at, int length)
     {
         var span = text.AsSpan(at, length);
+        // "According to Ann Lee, …" opens its sentence: the cue is read in lower case like the rest.
+        if (span.StartsWith("According", StringComparison.Ordinal)) return string.Concat("a", span[1..]);
         if (!span.StartsWith("according", StringComparison.Ordinal) && !CueShapes.Contains((span[0], span[^1], length))) return null;
         var word = span.ToString();
         return IsCue(text, at, word) ? word : null;

@@ -394,4 +394,22 @@ public class AttributionExampleTests
         Assert.NotEqual(EntityKind.Person, austin[1].Kind);
         Assert.Equal("Lloyd Austin", Single(text).Speaker);
     }
+    [Fact]
+    public void AccordingToOpeningTheSentenceNamesTheSpeaker()
+    {
+        var q = Single("According to Morwenna Pask, head of research at Tolland, the shift has one clear upside: \"One bad region will not sink the whole business any more.\"");
+        Assert.Equal("Morwenna Pask", q.Speaker);
+        Assert.StartsWith("according_to", q.Rule);
+    }
+
+    [Fact]
+    public void AQuoteOfSeveralSentencesIsContinuedFromWhereItEnds()
+    {
+        var text = "He took the bronze in the end. \"It hurts to look at it. It was my own mistake. I lost because of what I did,\" said Caspian Roe, who runs again on Friday. " +
+                   "\"It will never happen again. My goal is to win the next one.\"";
+        var quotes = Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Caspian Roe", q.Speaker));
+        Assert.Equal("previous_quote", quotes[1].Rule);
+    }
 }
