@@ -352,6 +352,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         // "… of the House Nancy Pelosi": an organization word glued before a personal name is not part of it.
         if (b - a >= 3 && (gazetteer.OrgSuffixes.Contains(W(a)) || gazetteer.Find(W(a)) is { Kind: EntityKind.Organization })
             && IsNameCase(a + 1, b) && !IsCommonPhrase(a + 1, b)) a++;
+        // "Guy Mansfield QC", "Ann Lee MP": a post-nominal after a given name and surname is no part of the name.
+        if (b - a >= 3 && PostNominals.Contains(W(b - 1)) && gazetteer.GivenNames.Contains(W(a)) && IsNameCase(a, b - 1)) b--;
         // "Penrose & Gale": an ampersand joins the names of a firm.
         for (int k = a + 1; k < b - 1; k++)
             if (W(k) == "&") { Emit(a, b, EntityKind.Organization, "ampersand", sentence); return; }
@@ -435,6 +437,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>"D-N", "R-S", "D-CA": a party letter, a hyphen and a state abbreviation.</summary>
     private static bool PartyTag(string w) =>
         w.Length is >= 3 and <= 5 && w[0] is 'D' or 'R' or 'I' && w[1] == '-' && w.Skip(2).All(char.IsUpper);
+
+    /// <summary>Letters written after a name for an office or honour (British usage): "QC", "MP", "OBE".</summary>
+    private static readonly HashSet<string> PostNominals = new(StringComparer.Ordinal) { "QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE" };
 
     /// <summary>Name suffixes that are not a surname: "Roger J. Stone Jr." is a Stone.</summary>
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };

@@ -154,7 +154,15 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (kind == QuoteKind.Full && standalone && openSentence is not null)
         {
             if (previous is { Speaker: not null } && previous.End < span.Open && EndSentence(article, previous) >= openSentence.Index - 2)
+            {
+                // "“…,” said Lee. Ann Park warned there was a risk. “…”": a sentence after the quotation before, with a
+                // speech cue and a person of its own, hands the quotation to that person.
+                if (openSentence.Index > 0 && article.Sentences[openSentence.Index - 1] is var last && last.Start > previous.End
+                    && Before(article, Math.Max(last.Start, last.End - MaxContext), last.End, mentions, null) is { Speaker: { } other } named
+                    && other != previous.Speaker && PersonNamed(mentions, other, last))
+                    return named with { Rule = "previous_sentence" + Suffix(named.Rule) };
                 return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
+            }
             if (openSentence.Index > 0)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
@@ -259,6 +267,14 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         int c = e + 1, ce = c;
         while (ce < end && char.IsLower(text[ce])) ce++;
         return ce > c && CueAt(text, c, ce - c) is not null ? w : null;
+    }
+
+    /// <summary>A person mention with canonical name <paramref name="name"/> inside sentence <paramref name="s"/>.</summary>
+    private static bool PersonNamed(IReadOnlyList<EntityMention> mentions, string name, Sentence s)
+    {
+        for (int k = FirstAtOrAfter(mentions, s.Start); k < mentions.Count && mentions[k].Start < s.End; k++)
+            if (mentions[k].Kind == EntityKind.Person && mentions[k].Canonical == name) return true;
+        return false;
     }
 
     /// <summary>
@@ -671,6 +687,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (e < end && char.IsLetter(text[e])) e++;
         var w = text[i..e];
         // "“…,” producer Gil Cates told reporters": a role word may open the speaker's name.
+        // "“…,” de Blasio said": a lowercase particle opening a surname.
+        if (w is "de" or "van" or "von" or "al" or "bin" or "da" or "di" or "du" or "del" or "le" or "la" && e + 1 < end && text[e] == ' ' && char.IsUpper(text[e + 1]))
+            return true;
         return Pronouns.Contains(w) || IsDeterminer(w) || IsCue(w) || gazetteer.RoleWords.Contains(w)
             || w is "his" or "her" or "their" or "its" or "it" or "according";
     }

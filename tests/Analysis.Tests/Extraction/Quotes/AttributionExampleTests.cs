@@ -412,4 +412,28 @@ public class AttributionExampleTests
         Assert.All(quotes, q => Assert.Equal("Caspian Roe", q.Speaker));
         Assert.Equal("previous_quote", quotes[1].Rule);
     }
+    [Fact]
+    public void ALowercaseParticleOpensTheSurnameAfterTheQuote()
+    {
+        var q = Single("Mayor Bastien de Valmont spoke on Tuesday. \"This is a wonderful city, full of surprises,\" de Valmont said.");
+        Assert.Equal("Bastien de Valmont", q.Speaker);
+    }
+
+    [Fact]
+    public void APostNominalIsNoPartOfTheName()
+    {
+        var people = Corpus.FromTexts(("a", "The new head of the council, Ronald Ashcombe QC, spoke on Monday.")).Entities().People.ToList();
+        Assert.Equal("Ronald Ashcombe", Assert.Single(people).Canonical);
+    }
+
+    [Fact]
+    public void APersonWithACueAfterTheQuoteBeforeTakesTheNextQuote()
+    {
+        var text = "\"The party should lead opinion, not follow it,\" said Hector Vane. The new chairman, Ronald Ashcombe, warned there was a real risk of trouble. " +
+                   "\"What is going to happen to the young men on the margins of society?\"";
+        var quotes = Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Hector Vane", quotes[0].Speaker);
+        Assert.Equal("Ronald Ashcombe", quotes[1].Speaker);
+    }
 }
