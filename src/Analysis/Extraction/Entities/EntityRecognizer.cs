@@ -388,14 +388,17 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
         // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name, unless a
         // role word or a given name says it is ("forward Milan Baros", "Oliver Irish": a surname that is also a word).
-        bool personal = n is 2 or 3 && IsNameCase(a, b) && (role || gazetteer.GivenNames.Contains(first)) && gazetteer.Find(last) is not { Kind: EntityKind.Organization };
+        bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
+        // "Barbara Roche said": a given name and one word the gazetteer knows as a firm, then a speech verb, is a person
+        // (firms do not take given names); without the verb the known organization stays ("Hezbollah Military Media").
+        bool personal = n is 2 or 3 && IsNameCase(a, b) && (role || gazetteer.GivenNames.Contains(first))
+            && (gazetteer.Find(last) is not { Kind: EntityKind.Organization } || n == 2 && cue && gazetteer.GivenNames.Contains(first));
         for (int k = a; k < b && !personal; k++)
             if (gazetteer.Find(W(k)) is { Kind: not EntityKind.Person })
             {
                 EmitKnown(a, b, sentence);
                 return;
             }
-        bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
         if (n == 1)
         {
             var span = _text.AsSpan(_words[a].Start, _words[a].Length);

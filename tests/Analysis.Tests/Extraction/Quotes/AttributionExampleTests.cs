@@ -436,4 +436,14 @@ public class AttributionExampleTests
         Assert.Equal("Hector Vane", quotes[0].Speaker);
         Assert.Equal("Ronald Ashcombe", quotes[1].Speaker);
     }
+    [Fact]
+    public void AGivenNameBeforeAKnownFirmAndASpeechVerbIsAPerson()
+    {
+        var text = "Barbara Roche said the plan was fair. Ms Roche, an MP for the north, spoke later. She said the plan would mean \"we would not need outside experts in this debate at all.\"";
+        var roche = Corpus.FromTexts(("a", text)).Entities().In("a").Where(m => m.Text.Contains("Roche")).ToList();
+        Assert.Equal(2, roche.Count);
+        Assert.All(roche, m => Assert.Equal(EntityKind.Person, m.Kind));
+        Assert.All(roche, m => Assert.Equal("Barbara Roche", m.Canonical));
+        Assert.Equal("Barbara Roche", Single(text).Speaker);
+    }
 }
