@@ -436,6 +436,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         Quote? previous)
     {
         if (end <= start) return null;
+        // "A spokesman for the Harbour Trust (HT) said": the body's spokesperson, not the body.
+        if (SpokespersonFor(article.Text, mentions, start, end) is { } spokes) return new Found(spokes, spokes, "+spokesperson");
         EntityMention? best = null;
         int k0 = FirstAtOrAfter(mentions, start);
         for (int k = k0; k < mentions.Count; k++)
@@ -571,7 +573,46 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (m.Start > previous.End) return null;   // someone else named since
             if (m.Start < previous.Start) break;
         }
-        return person ? speaker : null;
+        // A spokesperson named by their body ("BPI spokesman") has no mention of their own: nobody named since suffices.
+        return person || previous.Rule.EndsWith("+spokesperson", StringComparison.Ordinal) ? speaker : null;
+    }
+
+    private static readonly string[] SpokespersonWords = ["spokesman", "spokeswoman", "spokesperson"];
+
+    /// <summary>Longest stretch of a body's name before the part recognized as an organization.</summary>
+    private const int MaxBodyPrefix = 30;
+
+    /// <summary>
+    /// "a spokesman for the World Summit (WS)", "A spokeswoman for Harbour Trust": the body's name (the short form the
+    /// article gives in parentheses right after it, as it calls the body from then on) and the role: "WS spokesman".
+    /// </summary>
+    private static string? SpokespersonFor(string text, IReadOnlyList<EntityMention> mentions, int start, int end)
+    {
+        int at = text.IndexOf("spokes", start, end - start, StringComparison.Ordinal);
+        if (at < 0) return null;
+        foreach (var role in SpokespersonWords)
+        {
+            if (string.CompareOrdinal(text, at, role, 0, role.Length) != 0) continue;
+            int i = at + role.Length;
+            if (string.CompareOrdinal(text, i, " for ", 0, 5) != 0) return null;
+            i += 5;
+            if (string.CompareOrdinal(text, i, "the ", 0, 4) == 0) i += 4;
+            // The organization may be recognized from a later word on ("British | Phonographic Industry",
+            // "World Summit for the | Information Society"): the body's name runs from here to its end.
+            int k = FirstAtOrAfter(mentions, i);
+            // (A body's name read as a person's, "Phonographic Industry", still names the body a spokesperson speaks for.)
+            while (k < mentions.Count && mentions[k].Kind is not (EntityKind.Organization or EntityKind.Person) && mentions[k].Start - i <= MaxBodyPrefix) k++;
+            if (k >= mentions.Count || mentions[k].Start - i > MaxBodyPrefix || mentions[k].End > end) return null;
+            var body = text[i..mentions[k].End];
+            int p = mentions[k].End;
+            if (p + 3 < text.Length && text[p] == ' ' && text[p + 1] == '(')
+            {
+                int close = text.IndexOf(')', p + 2, Math.Min(10, text.Length - p - 2));
+                if (close > p + 3 && Words.IsAllCaps(text.AsSpan(p + 2, close - p - 2))) body = text[(p + 2)..close];
+            }
+            return body + " " + role;
+        }
+        return null;
     }
 
     /// <summary>

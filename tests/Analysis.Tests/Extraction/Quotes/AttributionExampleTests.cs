@@ -446,4 +446,12 @@ public class AttributionExampleTests
         Assert.All(roche, m => Assert.Equal("Barbara Roche", m.Canonical));
         Assert.Equal("Barbara Roche", Single(text).Speaker);
     }
+    [Fact]
+    public void ASpokesmanForABodyIsNamedByTheBodysShortName()
+    {
+        var text = "The chart starts next month. A spokesman for the Harbour Shipping Federation (HSF) said it would be ready \"within the first half of the year\".";
+        var q = Assert.Single(Quotes(text), q => q.Text.StartsWith("within"));
+        Assert.Equal("HSF spokesman", q.Speaker);
+        Assert.EndsWith("+spokesperson", q.Rule);
+    }
 }
