@@ -38,8 +38,8 @@ public class SpeakerEvaluationTests(ITestOutputHelper output)
         var (dev, held) = SpeakerEvaluation.Run(Root);
         output.WriteLine(SpeakerEvaluation.Format(dev, "development"));
         output.WriteLine(SpeakerEvaluation.Format(held, "held-out"));
-        // Speaker floors per part, a little under the fourth pass's figures (development 89.5 %, held-out 71.7 % with batch 3).
-        foreach (var (s, name, speakers) in new[] { (dev, "development", 0.87), (held, "held-out", 0.70) })
+        // Speaker floors per part, a little under the fourth pass's figures (development 90.7 %, held-out 71.7 % with batch 3).
+        foreach (var (s, name, speakers) in new[] { (dev, "development", 0.88), (held, "held-out", 0.70) })
         {
             Assert.True(s.QuoteSpans.F1 >= 0.95, $"{name}: quote span F1 {s.QuoteSpans.F1:P1}");
             Assert.True(s.SpeakerAccuracy >= speakers, $"{name}: speaker accuracy {s.SpeakerAccuracy:P1}");
