@@ -352,6 +352,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         // "… of the House Nancy Pelosi": an organization word glued before a personal name is not part of it.
         if (b - a >= 3 && (gazetteer.OrgSuffixes.Contains(W(a)) || gazetteer.Find(W(a)) is { Kind: EntityKind.Organization })
             && IsNameCase(a + 1, b) && !IsCommonPhrase(a + 1, b)) a++;
+        // "Guy Mansfield QC", "Ann Lee MP": a post-nominal after a given name and surname is no part of the name.
+        if (b - a >= 3 && PostNominals.Contains(W(b - 1)) && gazetteer.GivenNames.Contains(W(a)) && IsNameCase(a, b - 1)) b--;
         // "Penrose & Gale": an ampersand joins the names of a firm.
         for (int k = a + 1; k < b - 1; k++)
             if (W(k) == "&") { Emit(a, b, EntityKind.Organization, "ampersand", sentence); return; }
@@ -386,14 +388,17 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         bool role = _roleOpener || a > 0 && !_words[a].Initial && _words[a].Joined && char.IsLower(_text[_words[a - 1].Start]) && gazetteer.RoleWords.Contains(W(a - 1));
         // A name glued to a known organization or place ("Hezbollah Military Media") is not a person's name, unless a
         // role word or a given name says it is ("forward Milan Baros", "Oliver Irish": a surname that is also a word).
-        bool personal = n is 2 or 3 && IsNameCase(a, b) && (role || gazetteer.GivenNames.Contains(first)) && gazetteer.Find(last) is not { Kind: EntityKind.Organization };
+        bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
+        // "Barbara Roche said": a given name and one word the gazetteer knows as a firm, then a speech verb, is a person
+        // (firms do not take given names); without the verb the known organization stays ("Hezbollah Military Media").
+        bool personal = n is 2 or 3 && IsNameCase(a, b) && (role || gazetteer.GivenNames.Contains(first))
+            && (gazetteer.Find(last) is not { Kind: EntityKind.Organization } || n == 2 && cue && gazetteer.GivenNames.Contains(first));
         for (int k = a; k < b && !personal; k++)
             if (gazetteer.Find(W(k)) is { Kind: not EntityKind.Person })
             {
                 EmitKnown(a, b, sentence);
                 return;
             }
-        bool cue = b < _words.Count && _words[b].Joined && !_words[b - 1].Closed && gazetteer.SpeechVerbs.Contains(W(b));
         if (n == 1)
         {
             var span = _text.AsSpan(_words[a].Start, _words[a].Length);
@@ -435,6 +440,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>"D-N", "R-S", "D-CA": a party letter, a hyphen and a state abbreviation.</summary>
     private static bool PartyTag(string w) =>
         w.Length is >= 3 and <= 5 && w[0] is 'D' or 'R' or 'I' && w[1] == '-' && w.Skip(2).All(char.IsUpper);
+
+    /// <summary>Letters written after a name for an office or honour (British usage): "QC", "MP", "OBE".</summary>
+    private static readonly HashSet<string> PostNominals = new(StringComparer.Ordinal) { "QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE" };
 
     /// <summary>Name suffixes that are not a surname: "Roger J. Stone Jr." is a Stone.</summary>
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
@@ -562,6 +570,13 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
             else byFirst[parts[0]] = f.Name;
         }
+        // "Defense Secretary Lloyd Austin … Austin directed": a one-word place or body the gazetteer knows is the
+        // surname of a person the article names in full, unless a place preposition says otherwise ("in Austin").
+        if (byLast.Count > 0)
+            for (int i = 0; i < _found.Count; i++)
+                if (_found[i] is { Rule: "gazetteer", Kind: not EntityKind.Person } f && byLast.ContainsKey(f.Name) && !f.Name.Contains(' ')
+                    && !AfterPreposition(f.Start))
+                    _found[i] = f with { Kind = EntityKind.Person, Canonical = f.Name, Rule = "short_name" };
         foreach (var p in _pending)
         {
             if (byLast.ContainsKey(p.Name) || byFirst.GetValueOrDefault(p.Name) is not null || singles.Contains(p.Name))
@@ -593,6 +608,18 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     }
 
     private const string InitialShortName = "short_name_initial";
+
+    /// <summary>A preposition of place or direction, "and" or "the" is the word before <paramref name="start"/> ("in Austin", "the Jordan").</summary>
+    private bool AfterPreposition(int start)
+    {
+        int e = start - 1;
+        while (e >= 0 && _text[e] == ' ') e--;
+        int s = e;
+        while (s >= 0 && char.IsLetter(_text[s])) s--;
+        if (e <= s) return false;
+        var w = _text[(s + 1)..(e + 1)];
+        return PlacePrepositions.Contains(w) || w is "to" or "of" or "into" or "for" or "via" or "and" or "the";
+    }
 
     private EntityMention ToMention(Article article, Found f, string canonical, string? place) =>
         Mention(article, f.Start, f.End, f.Sentence, f.Kind, canonical, f.Rule, f.Title, place);

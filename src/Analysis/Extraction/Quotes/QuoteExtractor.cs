@@ -16,7 +16,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private const int MaxContext = 240;
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "we", "i" };
 
-    [GeneratedRegex(@"\b(?:according\s+to)\b|\b\p{Ll}+\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Aa]ccording\s+to)\b|\b\p{Ll}+\b", RegexOptions.CultureInvariant)]
     private static partial Regex LowerWord();
 
     private sealed record Attribution(string? Speaker, string? SpeakerText, string? Cue, string Rule);
@@ -97,7 +97,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         };
         if (who.Rule.EndsWith("+pronoun", StringComparison.Ordinal)) c -= 0.15;
         // A description resolved to a name: through a title ("the president") or a back-reference ("the report").
-        if (who.Rule.EndsWith("+title", StringComparison.Ordinal) || who.Rule.EndsWith("+described", StringComparison.Ordinal)) c -= 0.1;
+        if (who.Rule.EndsWith("+title", StringComparison.Ordinal) || who.Rule.EndsWith("+described", StringComparison.Ordinal)
+            || who.Rule.EndsWith("+epithet", StringComparison.Ordinal) || who.Rule.EndsWith("+joined", StringComparison.Ordinal)) c -= 0.1;
         if (who.Speaker.Length > 0 && char.IsLower(who.Speaker[0])) c -= 0.2;   // a description ("the official"), not a name
         return Math.Round(c, 2);
     }
@@ -152,8 +153,16 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
         if (kind == QuoteKind.Full && standalone && openSentence is not null)
         {
-            if (previous is { Speaker: not null } && previous.End < span.Open && previous.SentenceIndex >= openSentence.Index - 2)
+            if (previous is { Speaker: not null } && previous.End < span.Open && EndSentence(article, previous) >= openSentence.Index - 2)
+            {
+                // "“…,” said Lee. Ann Park warned there was a risk. “…”": a sentence after the quotation before, with a
+                // speech cue and a person of its own, hands the quotation to that person.
+                if (openSentence.Index > 0 && article.Sentences[openSentence.Index - 1] is var last && last.Start > previous.End
+                    && Before(article, Math.Max(last.Start, last.End - MaxContext), last.End, mentions, null) is { Speaker: { } other } named
+                    && other != previous.Speaker && PersonNamed(mentions, other, last))
+                    return named with { Rule = "previous_sentence" + Suffix(named.Rule) };
                 return new Attribution(previous.Speaker, previous.SpeakerText, previous.Cue, "previous_quote");
+            }
             if (openSentence.Index > 0)
             {
                 var prev = article.Sentences[openSentence.Index - 1];
@@ -162,10 +171,117 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 // no cue anywhere near is the person the sentence before is about (its subject), as news prose runs.
                 if (PersonSubject(article, prev, mentions) is { } subject)
                     return new Attribution(subject.Canonical, subject.Text, null, "previous_subject");
+                // "He highlighted the trends. “Gaming is …”": a pronoun subject stands for the person before it.
+                if (PronounSubject(article.Text, prev) && SubjectBefore(article, mentions, prev.Start) is { } referent)
+                    return new Attribution(referent.Canonical, referent.Text, null, "previous_subject+pronoun");
             }
         }
         return new Attribution(null, null, null, "none");
     }
+
+    /// <summary>
+    /// "the Sale player", "the British producer", "the 23-year-old": "the", then capitalized modifiers or an age,
+    /// then a role word (or the age itself): news writes such an epithet for a person it has just named, not for a
+    /// new one. A bare role ("the official") or a lowercase modifier ("the senior official") names nobody known.
+    /// </summary>
+    private bool IsEpithet(string description)
+    {
+        var words = description.Split(' ');
+        if (words[0] is not ("the" or "The") || words.Length > 4) return false;
+        if (words.Length == 2) return IsAge(words[1]);
+        if (!gazetteer.RoleWords.Contains(words[^1])) return false;
+        for (int k = 1; k < words.Length - 1; k++)
+            if (!char.IsUpper(words[k][0]) && !IsAge(words[k]) && !gazetteer.RoleWords.Contains(words[k])) return false;
+        return char.IsUpper(words[1][0]) || IsAge(words[1]);
+    }
+
+    private static bool IsAge(string w) => w.EndsWith("-year-old", StringComparison.Ordinal) && w.Length > 9 && char.IsDigit(w[0]);
+
+    /// <summary>The sentence's subject is "he" or "she".</summary>
+    private static bool PronounSubject(string text, Sentence s)
+    {
+        int from = SubjectStart(text, s.Start, s.End);
+        int e = from;
+        while (e < s.End && char.IsLetter(text[e])) e++;
+        return text.AsSpan(from, e - from) is "he" or "He" or "she" or "She";
+    }
+
+    /// <summary>Only "and" (or ", and", "and also") stands between the quotation before and the cue: "“…” and declared".</summary>
+    private static bool JoinedByAnd(string text, int start, int cue)
+    {
+        var between = text.AsSpan(start, cue - start).Trim().TrimStart(',').Trim();
+        return between is "and" or "and also";
+    }
+
+    /// <summary>
+    /// "in 2005, said Kurt Lee", "on Tuesday, said Ann Lee": a phrase of at most three words opening with a
+    /// preposition and closed by a comma that a cue follows; returns where the cue starts, else <paramref name="i"/>.
+    /// </summary>
+    private int PastShortPhrase(string text, int i, int end)
+    {
+        if (i >= end) return i;
+        int e = i;
+        while (e < end && char.IsLower(text[e])) e++;
+        if (text.AsSpan(i, e - i) is not ("in" or "on" or "at")) return i;
+        int comma = text.IndexOf(',', e, Math.Min(MaxShortPhrase, end - e));
+        if (comma < 0 || WordsBetween(text, i, comma) > 3) return i;
+        int c = comma + 1;
+        while (c < end && text[c] == ' ') c++;
+        int ce = c;
+        while (ce < end && char.IsLower(text[ce])) ce++;
+        return ce > c && CueAt(text, c, ce - c) is not null ? c : i;
+    }
+
+    private const int MaxShortPhrase = 24;
+
+    /// <summary>
+    /// "mobile analyst Ann Lee told": up to three lowercase words, the last a role word, then a person's name.
+    /// </summary>
+    private bool RoleBeforeName(string text, IReadOnlyList<EntityMention> mentions, int i, int end)
+    {
+        int k = FirstAtOrAfter(mentions, i);
+        if (k >= mentions.Count || mentions[k].Kind != EntityKind.Person || mentions[k].Start - i > 40 || mentions[k].Start >= end) return false;
+        int p = mentions[k].Start - 1;
+        while (p > i && text[p] == ' ') p--;
+        int s = p;
+        while (s >= i && char.IsLower(text[s])) s--;
+        if (s == p || !gazetteer.RoleWords.Contains(text[(s + 1)..(p + 1)])) return false;
+        for (int c = i; c < mentions[k].Start; c++)
+            if (!char.IsLower(text[c]) && text[c] != ' ' && text[c] != '-') return false;
+        return WordsBetween(text, i, mentions[k].Start) <= 3;
+    }
+
+    /// <summary>
+    /// "“…,” people shouted", "“…,” officials said": one lowercase plural noun (not a pronoun, adverb or determiner)
+    /// directly before a cue is the speaking group. Returns the noun.
+    /// </summary>
+    private string? BareSubject(string text, int i, int end)
+    {
+        if (i >= end) return null;
+        int e = i;
+        while (e < end && char.IsLower(text[e])) e++;
+        if (e - i < 4 || e >= end || text[e] != ' ') return null;
+        var w = text[i..e];
+        if (!w.EndsWith('s') && w is not ("people" or "police")) return null;
+        if (Pronouns.Contains(w) || IsDeterminer(w) || CueAdverbs.Contains(w) || IsCue(w) || w.EndsWith("ly", StringComparison.Ordinal)) return null;
+        int c = e + 1, ce = c;
+        while (ce < end && char.IsLower(text[ce])) ce++;
+        return ce > c && CueAt(text, c, ce - c) is not null ? w : null;
+    }
+
+    /// <summary>A person mention with canonical name <paramref name="name"/> inside sentence <paramref name="s"/>.</summary>
+    private static bool PersonNamed(IReadOnlyList<EntityMention> mentions, string name, Sentence s)
+    {
+        for (int k = FirstAtOrAfter(mentions, s.Start); k < mentions.Count && mentions[k].Start < s.End; k++)
+            if (mentions[k].Kind == EntityKind.Person && mentions[k].Canonical == name) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Index of the sentence where <paramref name="q"/> closes: a quotation of several sentences ("It hurts. It was my
+    /// mistake. I lost,” said Lee.) ends sentences after the one it opens in, and what follows is near its end.
+    /// </summary>
+    private static int EndSentence(Article article, Quote q) => Provenance.SentenceNear(article, q.End)?.Index ?? q.SentenceIndex;
 
     /// <summary>A person named as the subject of <paramref name="s"/>: within its first three words, outside quotation marks.</summary>
     private static EntityMention? PersonSubject(Article article, Sentence s, IReadOnlyList<EntityMention> mentions)
@@ -215,9 +331,13 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is ',' )) i++;
         // A full stop after the closing mark ends the attribution context (“… .” Then a new sentence.).
         if (i < end && text[i] is '.' or '!' or '?' && i == start) return null;
+        // "“…” in 2005, said Kurt Lee": a short phrase of time or place between commas before the cue is passed over.
+        i = PastShortPhrase(text, i, end);
         // The attribution starts right after the quote: a name, a pronoun, a description or the cue itself
-        // ("“…” despite Republicans’ vow" is not one).
-        if (!StartsAttribution(text, i, end) && !MentionStartsAt(mentions, i)) return null;
+        // ("“…” despite Republicans’ vow" is not one); also a lowercase role before a name ("mobile analyst Ann Lee
+        // told") and a bare plural subject right before its verb ("people shouted").
+        if (!StartsAttribution(text, i, end) && !MentionStartsAt(mentions, i) && !RoleBeforeName(text, mentions, i, end)
+            && BareSubject(text, i, end) is null) return null;
         // Commas may separate the name from the verb ("Armando Falcon, OFHEO director, said").
         int clauseEnd = ClauseEnd(text, i, end, stopAtComma: false);
         foreach (var w in LowerWord().EnumerateMatches(text.AsSpan(i, clauseEnd - i)))
@@ -231,6 +351,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                 return Speaker(article, at + w.Length, ClauseEnd(text, at + w.Length, clauseEnd), mentions, quoteOpen, nearestLast: false, previous: null)?.With("according to", "according_to");
             // Speaker before the cue ("Netanyahu told", "State Department spokesman Matthew Miller said", "he added").
             if (Speaker(article, i, at, mentions, quoteOpen, nearestLast: true, previous) is { } sb) return sb.With(cue, "cue_after");
+            if (BareSubject(text, i, clauseEnd) is { } bare) return new Attribution(bare, bare, cue, "cue_after");
             // Speaker after the cue ("said Blinken in Qatar", "said the official"); after "told" comes the listener.
             if (TransitiveCues.Contains(cue)) return null;
             int npEnd = ClauseEnd(text, at + w.Length, clauseEnd);
@@ -251,6 +372,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (cue is null) return null;
         if (cue.StartsWith("according", StringComparison.Ordinal))
             return Speaker(article, at + cue.Length, ClauseEnd(text, at + cue.Length, end), mentions, at, nearestLast: false, previous)?.With("according to", "according_to");
+        // "Lee confirmed that “…” and declared the plan “…”": a verb joined by "and" right after the quotation before
+        // shares its subject, who spoke that quotation.
+        if (previous is { Speaker: not null } && previous.End == start - 1 && JoinedByAnd(text, start, at))
+            return new Attribution(previous.Speaker, previous.SpeakerText, cue, "cue_before+joined");
         // "Biden, on Wednesday, reflected on the meeting with Putin, saying “…”": a participle's subject is the
         // clause's subject, the first name of the clause, not the name nearest the verb.
         bool participle = cue.EndsWith("ing", StringComparison.Ordinal) && text.AsSpan(start, at - start).TrimEnd().EndsWith(",");
@@ -284,24 +409,35 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         return Speaker(article, from, ClauseEnd(text, from, end), mentions, start, nearestLast: false, previous: null)?.With("according to", "according_to");
     }
 
-    /// <summary>"— Eli Dror (@handle)" on the line after a quotation.</summary>
+    /// <summary>
+    /// "— Eli Dror (@handle)" on the line after a quotation; the name may follow its titles and the body it leads
+    /// ("— Party Committee Chair Ann Lee, in a tweet"), so the first person named before the first comma of the dash line.
+    /// </summary>
     private static Attribution? Dash(Article article, int start, IReadOnlyList<EntityMention> mentions)
     {
         var text = article.Text;
         int i = start;
         while (i < text.Length && i < start + 4 && char.IsWhiteSpace(text[i])) i++;
         if (i >= text.Length || text[i] is not ('—' or '–')) return null;
-        for (int k = FirstAtOrAfter(mentions, i + 1); k < mentions.Count && mentions[k].Start <= i + 4; k++)
+        int end = Math.Min(text.Length, i + MaxDashTitle);
+        for (int c = i + 1; c < end; c++)
+            if (text[c] is ',' or '\n' or '(') { end = c; break; }
+        for (int k = FirstAtOrAfter(mentions, i + 1); k < mentions.Count && mentions[k].End <= end; k++)
             if (mentions[k].Kind == EntityKind.Person)
                 return new Attribution(mentions[k].Canonical, mentions[k].Text, "—", "dash");
         return null;
     }
+
+    /// <summary>Longest stretch of titles and body names read before the name on a dash line.</summary>
+    private const int MaxDashTitle = 80;
 
     /// <summary>The speaker named in [start, end): a person (else organization) mention, a pronoun, or a short noun phrase.</summary>
     private Found? Speaker(Article article, int start, int end, IReadOnlyList<EntityMention> mentions, int quoteOpen, bool nearestLast,
         Quote? previous)
     {
         if (end <= start) return null;
+        // "A spokesman for the Harbour Trust (HT) said": the body's spokesperson, not the body.
+        if (SpokespersonFor(article.Text, mentions, start, end) is { } spokes) return new Found(spokes, spokes, "+spokesperson");
         EntityMention? best = null;
         int k0 = FirstAtOrAfter(mentions, start);
         for (int k = k0; k < mentions.Count; k++)
@@ -345,6 +481,10 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         // "the president said": the one person of the article written with that title ("President Joe Biden").
         if (TitledPerson(mentions, np, start) is { } titled) return new Found(titled, np, "+title");
         if (DescribedOrganization(article, mentions, np, start) is { } described) return new Found(described.Canonical, np, "+described");
+        // "said the Sale player", "the 23-year-old added": an epithet of the person the passage is about.
+        if (IsEpithet(np) && (PreviousSpeaker(article, mentions, previous, quoteOpen) is { } same
+                ? same : SubjectBefore(article, mentions, quoteOpen)?.Canonical) is { } person)
+            return new Found(person, np, "+epithet");
         return new Found(char.ToLowerInvariant(np[0]) + np[1..], np, "");
     }
 
@@ -422,7 +562,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     {
         if (previous is not { Speaker: { } speaker } || previous.End >= quoteOpen) return null;
         var sentence = Provenance.SentenceNear(article, quoteOpen);
-        if (sentence is null || previous.SentenceIndex < sentence.Index - 2) return null;
+        if (sentence is null || EndSentence(article, previous) < sentence.Index - 2) return null;
         bool person = false;
         int k = FirstAtOrAfter(mentions, quoteOpen) - 1;
         for (int n = 0; k >= 0 && n < MaxLookBack; k--, n++)
@@ -433,7 +573,46 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (m.Start > previous.End) return null;   // someone else named since
             if (m.Start < previous.Start) break;
         }
-        return person ? speaker : null;
+        // A spokesperson named by their body ("BPI spokesman") has no mention of their own: nobody named since suffices.
+        return person || previous.Rule.EndsWith("+spokesperson", StringComparison.Ordinal) ? speaker : null;
+    }
+
+    private static readonly string[] SpokespersonWords = ["spokesman", "spokeswoman", "spokesperson"];
+
+    /// <summary>Longest stretch of a body's name before the part recognized as an organization.</summary>
+    private const int MaxBodyPrefix = 30;
+
+    /// <summary>
+    /// "a spokesman for the World Summit (WS)", "A spokeswoman for Harbour Trust": the body's name (the short form the
+    /// article gives in parentheses right after it, as it calls the body from then on) and the role: "WS spokesman".
+    /// </summary>
+    private static string? SpokespersonFor(string text, IReadOnlyList<EntityMention> mentions, int start, int end)
+    {
+        int at = text.IndexOf("spokes", start, end - start, StringComparison.Ordinal);
+        if (at < 0) return null;
+        foreach (var role in SpokespersonWords)
+        {
+            if (string.CompareOrdinal(text, at, role, 0, role.Length) != 0) continue;
+            int i = at + role.Length;
+            if (string.CompareOrdinal(text, i, " for ", 0, 5) != 0) return null;
+            i += 5;
+            if (string.CompareOrdinal(text, i, "the ", 0, 4) == 0) i += 4;
+            // The organization may be recognized from a later word on ("British | Phonographic Industry",
+            // "World Summit for the | Information Society"): the body's name runs from here to its end.
+            int k = FirstAtOrAfter(mentions, i);
+            // (A body's name read as a person's, "Phonographic Industry", still names the body a spokesperson speaks for.)
+            while (k < mentions.Count && mentions[k].Kind is not (EntityKind.Organization or EntityKind.Person) && mentions[k].Start - i <= MaxBodyPrefix) k++;
+            if (k >= mentions.Count || mentions[k].Start - i > MaxBodyPrefix || mentions[k].End > end) return null;
+            var body = text[i..mentions[k].End];
+            int p = mentions[k].End;
+            if (p + 3 < text.Length && text[p] == ' ' && text[p + 1] == '(')
+            {
+                int close = text.IndexOf(')', p + 2, Math.Min(10, text.Length - p - 2));
+                if (close > p + 3 && Words.IsAllCaps(text.AsSpan(p + 2, close - p - 2))) body = text[(p + 2)..close];
+            }
+            return body + " " + role;
+        }
+        return null;
     }
 
     /// <summary>
@@ -549,6 +728,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         while (e < end && char.IsLetter(text[e])) e++;
         var w = text[i..e];
         // "“…,” producer Gil Cates told reporters": a role word may open the speaker's name.
+        // "“…,” de Blasio said": a lowercase particle opening a surname.
+        if (w is "de" or "van" or "von" or "al" or "bin" or "da" or "di" or "du" or "del" or "le" or "la" && e + 1 < end && text[e] == ' ' && char.IsUpper(text[e + 1]))
+            return true;
         return Pronouns.Contains(w) || IsDeterminer(w) || IsCue(w) || gazetteer.RoleWords.Contains(w)
             || w is "his" or "her" or "their" or "its" or "it" or "according";
     }
@@ -777,6 +959,8 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
     private string? CueAt(string text, int at, int length)
     {
         var span = text.AsSpan(at, length);
+        // "According to Ann Lee, …" opens its sentence: the cue is read in lower case like the rest.
+        if (span.StartsWith("According", StringComparison.Ordinal)) return string.Concat("a", span[1..]);
         if (!span.StartsWith("according", StringComparison.Ordinal) && !CueShapes.Contains((span[0], span[^1], length))) return null;
         var word = span.ToString();
         return IsCue(text, at, word) ? word : null;
