@@ -481,6 +481,9 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         // "the president said": the one person of the article written with that title ("President Joe Biden").
         if (TitledPerson(mentions, np, start) is { } titled) return new Found(titled, np, "+title");
         if (DescribedOrganization(article, mentions, np, start) is { } described) return new Found(described.Canonical, np, "+described");
+        // "according to a statement from the Prime Minister's Office": a document whose author is not found is no
+        // speaker; unknown beats "a statement".
+        if (DocumentNouns.Contains(np[(np.LastIndexOf(' ') + 1)..])) return null;
         // "said the Sale player", "the 23-year-old added": an epithet of the person the passage is about.
         if (IsEpithet(np) && (PreviousSpeaker(article, mentions, previous, quoteOpen) is { } same
                 ? same : SubjectBefore(article, mentions, quoteOpen)?.Canonical) is { } person)

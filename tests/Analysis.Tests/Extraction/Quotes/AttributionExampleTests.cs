@@ -403,6 +403,14 @@ public class AttributionExampleTests
     }
 
     [Fact]
+    public void AccordingToADocumentWithoutItsAuthorIsNoSpeaker()
+    {
+        var q = Assert.Single(Quotes("According to a statement from the harbour board's office, the talks were called \u201cuseful.\u201d"));
+        Assert.NotEqual("a statement", q.Speaker);
+        Assert.Null(q.Speaker);
+    }
+
+    [Fact]
     public void AQuoteOfSeveralSentencesIsContinuedFromWhereItEnds()
     {
         var text = "He took the bronze in the end. \"It hurts to look at it. It was my own mistake. I lost because of what I did,\" said Caspian Roe, who runs again on Friday. " +
