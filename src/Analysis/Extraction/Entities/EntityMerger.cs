@@ -35,9 +35,9 @@ internal static class EntityMerger
         var kept = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
         foreach (var a in articles)
             foreach (var m in a.LoneNames)
-                if (fullBySurname.TryGetValue(a.Text[m.Start..m.End], out var full) && full.Count >= MinFullMentions)
+                if (a.Text[m.Start..m.End] is var word && fullBySurname.TryGetValue(word, out var full) && full.Count >= MinFullMentions)
                     (kept.TryGetValue(a.Id, out var l) ? l : kept[a.Id] = [])
-                        .Add(EntityRecognizer.Mention(a.Article, m.Start, m.End, m.Sentence, EntityKind.Person, full.Name, "lone_name"));
+                        .Add(EntityRecognizer.Mention(a.Article, m.Start, m.End, m.Sentence, EntityKind.Person, full.Name, "lone_name", written: word));
         if (kept.Count > 0) merged = Interleave(articles, merged, kept);
         return OneKindPerName(merged);
     }
