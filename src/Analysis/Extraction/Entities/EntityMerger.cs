@@ -19,15 +19,20 @@ internal static class EntityMerger
     /// <summary>The last word of a name that is not a suffix ("Roger J. Stone Jr." → "Stone").</summary>
     private static string Surname(string name)
     {
-        var parts = name.Split(' ');
-        return parts.Length > 1 && Suffixes.Contains(parts[^1]) ? parts[^2] : parts[^1];
+        int space = name.LastIndexOf(' ');
+        var last = name[(space + 1)..];
+        if (space < 0 || !Suffixes.Contains(last)) return last;
+        int before = space == 0 ? -1 : name.LastIndexOf(' ', space - 1);
+        return name[(before + 1)..space];
     }
     private static readonly JaroWinkler Similarity = new();
 
     /// <summary>Every mention of <paramref name="articles"/>, in article and text order, with corpus-wide canonical names.</summary>
     public static List<EntityMention> Merge(IReadOnlyList<AnnotatedArticle> articles)
     {
-        var merged = Merge(articles.SelectMany(a => a.Mentions).ToList(), out var fullBySurname);
+        var all = new List<EntityMention>(articles.Sum(a => a.Mentions.Count));
+        foreach (var a in articles) all.AddRange(a.Mentions);
+        var merged = Merge(all, out var fullBySurname);
         // "profiting from Veltman's plan": a rare word after a place preposition is the surname of a person the corpus names in full.
         for (int i = 0; i < merged.Count; i++)
             if (merged[i] is { Rule: "place_preposition" } p && fullBySurname.TryGetValue(p.Text, out var person) && person.Count >= MinFullMentions)
@@ -99,12 +104,30 @@ internal static class EntityMerger
 
         // A lone surname goes to the one full name of the corpus with that surname, or to the full name that nearly
         // all full mentions with that surname use ("Biden" → "Joe Biden" when "Hunter Biden" is rare).
-        var bySurname = mentions.Where(m => m.Kind == EntityKind.Person)
-            .Select(Mapped).Where(c => c.Contains(' '))
-            .GroupBy(Surname)
-            .Select(g => (g.Key, Names: g.GroupBy(c => c).Select(x => (Name: x.Key, Count: x.Count())).OrderByDescending(x => x.Count).ToList()))
-            .Where(g => g.Names.Count == 1 || g.Names[0].Count >= Dominance * g.Names.Sum(x => x.Count))
-            .ToDictionary(g => g.Key, g => g.Names[0], StringComparer.Ordinal);
+        // Full names are counted first and their surname read once per name, not once per mention.
+        var fullCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fullOrder = new List<string>();
+        foreach (var m in mentions)
+        {
+            if (m.Kind != EntityKind.Person) continue;
+            var c = Mapped(m);
+            if (!c.Contains(' ')) continue;
+            ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(fullCounts, c, out bool seen);
+            if (!seen) fullOrder.Add(c);
+            count++;
+        }
+        // Per surname: the most mentioned full name (the first seen among equals), the mentions of all, how many names.
+        var surnames = new Dictionary<string, (string Name, int Count, int Total, int Names)>(StringComparer.Ordinal);
+        foreach (var name in fullOrder)
+        {
+            int count = fullCounts[name];
+            ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(surnames, Surname(name), out bool seen);
+            if (!seen) s = (name, count, count, 1);
+            else s = (count > s.Count ? name : s.Name, Math.Max(count, s.Count), s.Total + count, s.Names + 1);
+        }
+        var bySurname = new Dictionary<string, (string Name, int Count)>(StringComparer.Ordinal);
+        foreach (var (surname, s) in surnames)
+            if (s.Names == 1 || s.Count >= Dominance * s.Total) bySurname[surname] = (s.Name, s.Count);
         fullBySurname = bySurname;
 
         return mentions.Select(m =>
