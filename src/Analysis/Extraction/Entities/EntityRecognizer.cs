@@ -140,7 +140,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (Gaz(i, k) is (var n, not null) && i + n > j) return true;
         if (w == "for") return gazetteer.OrgSuffixes.Contains(W(j - 1));
         return gazetteer.OrgSuffixes.Contains(W(k - 1)) && !gazetteer.OrgSuffixes.Contains(W(j - 1))
-            && Gaz(j - 1, j).Entry is null && WordFrequencies.English.Frequency(W(j - 1).ToLowerInvariant()) >= CommonWord;
+            && Gaz(j - 1, j).Entry is null && WordFrequencies.English.Frequency(Lower(W(j - 1))) >= CommonWord;
     }
 
     /// <summary>An all-capitals line ("SIRENS IN TEL AVIV"): capitalization says nothing there, so it is skipped.</summary>
@@ -166,6 +166,15 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             for (int k = 0; k < _words.Count; k++) _wordText.Add(null);
         }
         return _wordText[i] ??= _strings.Get(_text.AsSpan(_words[i].Start, _words[i].Length));
+    }
+
+    /// <summary><paramref name="w"/> in lower case (invariant), from the word table: the lexicons' look-ups ask for it many times.</summary>
+    private string Lower(string w)
+    {
+        if (w.Length > 64) return w.ToLowerInvariant();
+        Span<char> lower = stackalloc char[w.Length];
+        w.AsSpan().ToLowerInvariant(lower);
+        return lower.SequenceEqual(w) ? w : _strings.Get(lower);
     }
 
     private bool IsNameWord(Word w)
@@ -215,7 +224,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         while (b > a && (IsStop(b - 1) || IsConnector(b - 1))) b--;
         if (a >= b) return;
         // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
-        _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
+        _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(Lower(W(a)));
         if (_roleOpener) a++;
         if (Gaz(a, b) is (var n, { } whole) && n == b - a) { Emit(a, b, whole.Kind, "gazetteer", sentence, whole.Canonical); return; }
         if (TitleSplit(a, b, sentence)) return;
@@ -296,7 +305,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             string? place = null;
             // A common word there is part of the title instead ("Press Secretary", "Deputy").
             if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a))
-                && WordFrequencies.English.Frequency(W(a).ToLowerInvariant()) < CommonWord)
+                && WordFrequencies.English.Frequency(Lower(W(a))) < CommonWord)
             {
                 Emit(a, h, EntityKind.Place, "place_before_title", sentence);
                 place = W(a);
@@ -413,7 +422,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             }
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
-            else if (cue && WordFrequencies.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
+            else if (cue && WordFrequencies.English.Frequency(Lower(first)) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
             else _pending.Add(new Found(_words[a].Start, _words[a].End, AfterPlacePreposition(a) ? EntityKind.Place : EntityKind.Person,
                 first, first, _words[a].Initial ? InitialShortName : "short_name", sentence));
             return;
@@ -431,7 +440,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsCommonPhrase(int a, int b)
     {
         for (int k = a; k < b; k++)
-            if (!IsConnector(k) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+            if (!IsConnector(k) && WordFrequencies.English.Frequency(Lower(W(k))) < CommonWord) return false;
         return true;
     }
 
@@ -604,10 +613,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             else if (OrganizationStartingWith(p.Name) is { } org)
                 _found.Add(p with { Kind = EntityKind.Organization, Canonical = org, Rule = "organization_short" });
             // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
-            else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
+            else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(Lower(p.Name)) < RareWord)
                 _found.Add(p with { Rule = "place_preposition" });
             // Left for the corpus: a word capitalized mid-sentence, or a rare one opening it, may be a surname the corpus gives in full.
-            else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < CommonWord)
+            else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(Lower(p.Name)) < CommonWord)
                 _lone.Add(new LoneName(p.Start, p.End, p.Sentence));
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
