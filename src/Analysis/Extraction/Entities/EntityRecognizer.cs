@@ -153,6 +153,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (!char.IsLetter(c)) continue;
             letters++;
             if (char.IsUpper(c)) upper++;
+            // Settled once the lowercase letters are more than a fifth of all the sentence could hold (most sentences, early).
+            else if ((letters - upper) * 5 > letters + (s.End - i - 1)) return false;
         }
         return letters >= 6 && upper * 10 >= letters * 8;
     }
@@ -180,8 +182,9 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsNameWord(Word w)
     {
         if (char.IsUpper(_text[w.Start])) return true;
-        // Lowercase particle joined to a capitalized part: "al-Thani".
-        int dash = _text.IndexOf('-', w.Start, w.Length);
+        // Lowercase particle joined to a capitalized part: "al-Thani". (A loop: words are short, and this runs for every word.)
+        int dash = w.Start;
+        while (dash < w.End && _text[dash] != '-') dash++;
         return dash > w.Start && dash + 1 < w.End && char.IsUpper(_text[dash + 1]);
     }
 

@@ -20,10 +20,12 @@ internal sealed class WordTable
     public string Get(ReadOnlySpan<char> chars)
     {
         if (chars.IsEmpty) return "";
-        int hash = string.GetHashCode(chars);
+        int hash = Hash(chars);
         int mask = _strings.Length - 1;
-        for (int i = hash & mask; ; i = (i + 1) & mask)
+        for (int i = hash & mask, probes = 0; ; i = (i + 1) & mask)
         {
+            // A long probe means colliding words (a text made to collide, say): they are copied, not kept.
+            if (++probes > MaxProbes) return chars.ToString();
             var s = _strings[i];
             if (s is null)
             {
@@ -35,6 +37,16 @@ internal sealed class WordTable
             }
             if (_hashes[i] == hash && chars.SequenceEqual(s)) return s;
         }
+    }
+
+    private const int MaxProbes = 32;
+
+    /// <summary>FNV-1a over the characters: words are short, and the framework's randomized string hash cost more than the copy it saves (the probe limit above bounds what collisions can cost).</summary>
+    private static int Hash(ReadOnlySpan<char> chars)
+    {
+        uint h = 2166136261;
+        foreach (char c in chars) h = (h ^ c) * 16777619;
+        return (int)(h ^ (h >> 15));
     }
 
     private void Grow()
