@@ -146,17 +146,33 @@ internal static class EntityMerger
         var tally = new Dictionary<(EntityKind, string), int>();
         foreach (var m in mentions)
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tally, (m.Kind, m.Canonical), out _)++;
-        var counts = tally.Select(t => (Kind: t.Key.Item1, Name: t.Key.Item2, Count: t.Value));
-        foreach (var group in counts.GroupBy(x => (x.Kind, Skeleton(x.Name))))
+        // Names of one kind and skeleton are chained through `next` from a head per skeleton: most names stand alone,
+        // and a grouping made a group object and an array for each.
+        var names = new (string Name, int Count)[tally.Count];
+        var next = new int[tally.Count];
+        var heads = new Dictionary<(EntityKind, string), int>(tally.Count);
+        int n = 0;
+        foreach (var ((kind, name), count) in tally)
         {
-            if (group.Key.Item2.Length < 3 || group.Count() == 1) continue;
-            var ranked = group.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+            names[n] = (name, count);
+            ref int head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(heads, (kind, Skeleton(name)), out bool seen);
+            next[n] = seen ? head : -1;
+            head = n++;
+        }
+        var ranked = new List<(string Name, int Count)>();
+        foreach (var ((kind, skeleton), head) in heads)
+        {
+            if (skeleton.Length < 3 || next[head] < 0) continue;
+            ranked.Clear();
+            for (int k = head; k >= 0; k = next[k]) ranked.Add(names[k]);
+            // Most mentioned first, then by spelling: names differ within a kind, so the order is total.
+            ranked.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : string.CompareOrdinal(x.Name, y.Name));
             var representatives = new List<string>();
             foreach (var x in ranked)
             {
                 var rep = representatives.FirstOrDefault(r => Similarity.Similarity(r, x.Name) >= MinSimilarity);
                 if (rep is null) representatives.Add(x.Name);
-                else map[(x.Kind, x.Name)] = rep;
+                else map[(kind, x.Name)] = rep;
             }
         }
         return map;
@@ -165,13 +181,14 @@ internal static class EntityMerger
     /// <summary>Lowercase consonants of each word: transliterations differ mostly in vowels.</summary>
     internal static string Skeleton(string name)
     {
-        var sb = new System.Text.StringBuilder(name.Length);
+        Span<char> skeleton = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        int n = 0;
         foreach (char ch in name)
         {
             char c = char.ToLowerInvariant(ch);
-            if (c == ' ') sb.Append(' ');
-            else if (char.IsLetter(c) && "aeiouy".IndexOf(c) < 0) sb.Append(c);
+            if (c == ' ') skeleton[n++] = ' ';
+            else if (char.IsLetter(c) && "aeiouy".IndexOf(c) < 0) skeleton[n++] = c;
         }
-        return sb.ToString();
+        return new string(skeleton[..n]);
     }
 }
