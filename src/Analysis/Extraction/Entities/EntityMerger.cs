@@ -19,15 +19,20 @@ internal static class EntityMerger
     /// <summary>The last word of a name that is not a suffix ("Roger J. Stone Jr." → "Stone").</summary>
     private static string Surname(string name)
     {
-        var parts = name.Split(' ');
-        return parts.Length > 1 && Suffixes.Contains(parts[^1]) ? parts[^2] : parts[^1];
+        int space = name.LastIndexOf(' ');
+        var last = name[(space + 1)..];
+        if (space < 0 || !Suffixes.Contains(last)) return last;
+        int before = space == 0 ? -1 : name.LastIndexOf(' ', space - 1);
+        return name[(before + 1)..space];
     }
     private static readonly JaroWinkler Similarity = new();
 
     /// <summary>Every mention of <paramref name="articles"/>, in article and text order, with corpus-wide canonical names.</summary>
     public static List<EntityMention> Merge(IReadOnlyList<AnnotatedArticle> articles)
     {
-        var merged = Merge(articles.SelectMany(a => a.Mentions).ToList(), out var fullBySurname);
+        var all = new List<EntityMention>(articles.Sum(a => a.Mentions.Count));
+        foreach (var a in articles) all.AddRange(a.Mentions);
+        var merged = Merge(all, out var fullBySurname);
         // "profiting from Veltman's plan": a rare word after a place preposition is the surname of a person the corpus names in full.
         for (int i = 0; i < merged.Count; i++)
             if (merged[i] is { Rule: "place_preposition" } p && fullBySurname.TryGetValue(p.Text, out var person) && person.Count >= MinFullMentions)
@@ -35,9 +40,9 @@ internal static class EntityMerger
         var kept = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
         foreach (var a in articles)
             foreach (var m in a.LoneNames)
-                if (fullBySurname.TryGetValue(a.Text[m.Start..m.End], out var full) && full.Count >= MinFullMentions)
+                if (a.Text[m.Start..m.End] is var word && fullBySurname.TryGetValue(word, out var full) && full.Count >= MinFullMentions)
                     (kept.TryGetValue(a.Id, out var l) ? l : kept[a.Id] = [])
-                        .Add(EntityRecognizer.Mention(a.Article, m.Start, m.End, m.Sentence, EntityKind.Person, full.Name, "lone_name"));
+                        .Add(EntityRecognizer.Mention(a.Article, m.Start, m.End, m.Sentence, EntityKind.Person, full.Name, "lone_name", written: word));
         if (kept.Count > 0) merged = Interleave(articles, merged, kept);
         return OneKindPerName(merged);
     }
@@ -99,12 +104,30 @@ internal static class EntityMerger
 
         // A lone surname goes to the one full name of the corpus with that surname, or to the full name that nearly
         // all full mentions with that surname use ("Biden" → "Joe Biden" when "Hunter Biden" is rare).
-        var bySurname = mentions.Where(m => m.Kind == EntityKind.Person)
-            .Select(Mapped).Where(c => c.Contains(' '))
-            .GroupBy(Surname)
-            .Select(g => (g.Key, Names: g.GroupBy(c => c).Select(x => (Name: x.Key, Count: x.Count())).OrderByDescending(x => x.Count).ToList()))
-            .Where(g => g.Names.Count == 1 || g.Names[0].Count >= Dominance * g.Names.Sum(x => x.Count))
-            .ToDictionary(g => g.Key, g => g.Names[0], StringComparer.Ordinal);
+        // Full names are counted first and their surname read once per name, not once per mention.
+        var fullCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fullOrder = new List<string>();
+        foreach (var m in mentions)
+        {
+            if (m.Kind != EntityKind.Person) continue;
+            var c = Mapped(m);
+            if (!c.Contains(' ')) continue;
+            ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(fullCounts, c, out bool seen);
+            if (!seen) fullOrder.Add(c);
+            count++;
+        }
+        // Per surname: the most mentioned full name (the first seen among equals), the mentions of all, how many names.
+        var surnames = new Dictionary<string, (string Name, int Count, int Total, int Names)>(StringComparer.Ordinal);
+        foreach (var name in fullOrder)
+        {
+            int count = fullCounts[name];
+            ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(surnames, Surname(name), out bool seen);
+            if (!seen) s = (name, count, count, 1);
+            else s = (count > s.Count ? name : s.Name, Math.Max(count, s.Count), s.Total + count, s.Names + 1);
+        }
+        var bySurname = new Dictionary<string, (string Name, int Count)>(StringComparer.Ordinal);
+        foreach (var (surname, s) in surnames)
+            if (s.Names == 1 || s.Count >= Dominance * s.Total) bySurname[surname] = (s.Name, s.Count);
         fullBySurname = bySurname;
 
         return mentions.Select(m =>
@@ -123,17 +146,33 @@ internal static class EntityMerger
         var tally = new Dictionary<(EntityKind, string), int>();
         foreach (var m in mentions)
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tally, (m.Kind, m.Canonical), out _)++;
-        var counts = tally.Select(t => (Kind: t.Key.Item1, Name: t.Key.Item2, Count: t.Value));
-        foreach (var group in counts.GroupBy(x => (x.Kind, Skeleton(x.Name))))
+        // Names of one kind and skeleton are chained through `next` from a head per skeleton: most names stand alone,
+        // and a grouping made a group object and an array for each.
+        var names = new (string Name, int Count)[tally.Count];
+        var next = new int[tally.Count];
+        var heads = new Dictionary<(EntityKind, string), int>(tally.Count);
+        int n = 0;
+        foreach (var ((kind, name), count) in tally)
         {
-            if (group.Key.Item2.Length < 3 || group.Count() == 1) continue;
-            var ranked = group.OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+            names[n] = (name, count);
+            ref int head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(heads, (kind, Skeleton(name)), out bool seen);
+            next[n] = seen ? head : -1;
+            head = n++;
+        }
+        var ranked = new List<(string Name, int Count)>();
+        foreach (var ((kind, skeleton), head) in heads)
+        {
+            if (skeleton.Length < 3 || next[head] < 0) continue;
+            ranked.Clear();
+            for (int k = head; k >= 0; k = next[k]) ranked.Add(names[k]);
+            // Most mentioned first, then by spelling: names differ within a kind, so the order is total.
+            ranked.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : string.CompareOrdinal(x.Name, y.Name));
             var representatives = new List<string>();
             foreach (var x in ranked)
             {
                 var rep = representatives.FirstOrDefault(r => Similarity.Similarity(r, x.Name) >= MinSimilarity);
                 if (rep is null) representatives.Add(x.Name);
-                else map[(x.Kind, x.Name)] = rep;
+                else map[(kind, x.Name)] = rep;
             }
         }
         return map;
@@ -142,13 +181,14 @@ internal static class EntityMerger
     /// <summary>Lowercase consonants of each word: transliterations differ mostly in vowels.</summary>
     internal static string Skeleton(string name)
     {
-        var sb = new System.Text.StringBuilder(name.Length);
+        Span<char> skeleton = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        int n = 0;
         foreach (char ch in name)
         {
             char c = char.ToLowerInvariant(ch);
-            if (c == ' ') sb.Append(' ');
-            else if (char.IsLetter(c) && "aeiouy".IndexOf(c) < 0) sb.Append(c);
+            if (c == ' ') skeleton[n++] = ' ';
+            else if (char.IsLetter(c) && "aeiouy".IndexOf(c) < 0) skeleton[n++] = c;
         }
-        return sb.ToString();
+        return new string(skeleton[..n]);
     }
 }

@@ -45,6 +45,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private readonly List<Found> _found = new();
     private readonly List<Found> _pending = new();
     private readonly List<LoneName> _lone = new();
+    /// <summary>Words and names as strings, shared across the articles this recognizer reads.</summary>
+    private readonly WordTable _strings = new();
     private string _text = "";
 
     /// <summary>The names this recognizer reads with.</summary>
@@ -138,7 +140,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         if (Gaz(i, k) is (var n, not null) && i + n > j) return true;
         if (w == "for") return gazetteer.OrgSuffixes.Contains(W(j - 1));
         return gazetteer.OrgSuffixes.Contains(W(k - 1)) && !gazetteer.OrgSuffixes.Contains(W(j - 1))
-            && Gaz(j - 1, j).Entry is null && WordFrequencies.English.Frequency(W(j - 1).ToLowerInvariant()) >= CommonWord;
+            && Gaz(j - 1, j).Entry is null && WordFrequencies.English.Frequency(Lower(W(j - 1))) >= CommonWord;
     }
 
     /// <summary>An all-capitals line ("SIRENS IN TEL AVIV"): capitalization says nothing there, so it is skipped.</summary>
@@ -151,6 +153,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (!char.IsLetter(c)) continue;
             letters++;
             if (char.IsUpper(c)) upper++;
+            // Settled once the lowercase letters are more than a fifth of all the sentence could hold (most sentences, early).
+            else if ((letters - upper) * 5 > letters + (s.End - i - 1)) return false;
         }
         return letters >= 6 && upper * 10 >= letters * 8;
     }
@@ -163,14 +167,24 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             _wordText.Clear();
             for (int k = 0; k < _words.Count; k++) _wordText.Add(null);
         }
-        return _wordText[i] ??= _text.Substring(_words[i].Start, _words[i].Length);
+        return _wordText[i] ??= _strings.Get(_text.AsSpan(_words[i].Start, _words[i].Length));
+    }
+
+    /// <summary><paramref name="w"/> in lower case (invariant), from the word table: the lexicons' look-ups ask for it many times.</summary>
+    private string Lower(string w)
+    {
+        if (w.Length > 64) return w.ToLowerInvariant();
+        Span<char> lower = stackalloc char[w.Length];
+        w.AsSpan().ToLowerInvariant(lower);
+        return lower.SequenceEqual(w) ? w : _strings.Get(lower);
     }
 
     private bool IsNameWord(Word w)
     {
         if (char.IsUpper(_text[w.Start])) return true;
-        // Lowercase particle joined to a capitalized part: "al-Thani".
-        int dash = _text.IndexOf('-', w.Start, w.Length);
+        // Lowercase particle joined to a capitalized part: "al-Thani". (A loop: words are short, and this runs for every word.)
+        int dash = w.Start;
+        while (dash < w.End && _text[dash] != '-') dash++;
         return dash > w.Start && dash + 1 < w.End && char.IsUpper(_text[dash + 1]);
     }
 
@@ -181,8 +195,8 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
 
     private string Span(int a, int b)
     {
-        var s = _text.Substring(_words[a].Start, _words[b - 1].End - _words[a].Start);
-        return s.Contains("  ") || s.Contains('\u00A0') ? string.Join(' ', s.Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)) : s;
+        var s = _text.AsSpan(_words[a].Start, _words[b - 1].End - _words[a].Start);
+        return s.IndexOf("  ") >= 0 || s.Contains('\u00A0') ? string.Join(' ', s.ToString().Split([' ', '\u00A0'], StringSplitOptions.RemoveEmptyEntries)) : _strings.Get(s);
     }
 
     private void Emit(int a, int b, EntityKind kind, string rule, int sentence, string? canonical = null)
@@ -213,7 +227,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         while (b > a && (IsStop(b - 1) || IsConnector(b - 1))) b--;
         if (a >= b) return;
         // "Striker Thierry Henry", "Actress Kate Winslet": a role word capitalized only because it opens the sentence.
-        _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(W(a).ToLowerInvariant());
+        _roleOpener = b - a >= 2 && _words[a].Initial && !gazetteer.TitleHeads.Contains(W(a)) && gazetteer.RoleWords.Contains(Lower(W(a)));
         if (_roleOpener) a++;
         if (Gaz(a, b) is (var n, { } whole) && n == b - a) { Emit(a, b, whole.Kind, "gazetteer", sentence, whole.Canonical); return; }
         if (TitleSplit(a, b, sentence)) return;
@@ -294,7 +308,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             string? place = null;
             // A common word there is part of the title instead ("Press Secretary", "Deputy").
             if (h - a == 1 && Gaz(a, h).Entry is null && IsPlainTitlecase(W(a)) && !gazetteer.TitleHeads.Contains(W(a))
-                && WordFrequencies.English.Frequency(W(a).ToLowerInvariant()) < CommonWord)
+                && WordFrequencies.English.Frequency(Lower(W(a))) < CommonWord)
             {
                 Emit(a, h, EntityKind.Place, "place_before_title", sentence);
                 place = W(a);
@@ -411,7 +425,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             }
             else if (role) Emit(a, b, EntityKind.Person, "role_word", sentence);
             // "Herzog said" names a speaker; "Analysts said" does not (a known English word).
-            else if (cue && WordFrequencies.English.Frequency(first.ToLowerInvariant()) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
+            else if (cue && WordFrequencies.English.Frequency(Lower(first)) < RareWord) Emit(a, b, EntityKind.Person, "speech_verb", sentence);
             else _pending.Add(new Found(_words[a].Start, _words[a].End, AfterPlacePreposition(a) ? EntityKind.Place : EntityKind.Person,
                 first, first, _words[a].Initial ? InitialShortName : "short_name", sentence));
             return;
@@ -429,7 +443,7 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     private bool IsCommonPhrase(int a, int b)
     {
         for (int k = a; k < b; k++)
-            if (!IsConnector(k) && WordFrequencies.English.Frequency(W(k).ToLowerInvariant()) < CommonWord) return false;
+            if (!IsConnector(k) && WordFrequencies.English.Frequency(Lower(W(k))) < CommonWord) return false;
         return true;
     }
 
@@ -447,12 +461,24 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
     /// <summary>Name suffixes that are not a surname: "Roger J. Stone Jr." is a Stone.</summary>
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal) { "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV" };
 
-    /// <summary>The words of a personal name without its suffix.</summary>
-    private static string[] NameParts(string name)
+    /// <summary>Where the words of a personal name start and end, without its suffix (into <see cref="_parts"/>, as <c>Split(' ')</c> cuts them).</summary>
+    private void NameParts(string name)
     {
-        var parts = name.Split(' ');
-        return parts.Length > 2 && NameSuffixes.Contains(parts[^1]) ? parts[..^1] : parts;
+        _parts.Clear();
+        for (int from = 0; ;)
+        {
+            int space = name.IndexOf(' ', from);
+            _parts.Add((from, space < 0 ? name.Length : space));
+            if (space < 0) break;
+            from = space + 1;
+        }
+        if (_parts.Count > 2 && NameSuffixes.Contains(Part(name, _parts.Count - 1))) _parts.RemoveAt(_parts.Count - 1);
     }
+
+    /// <summary>Word <paramref name="k"/> of the name <see cref="NameParts"/> cut last.</summary>
+    private string Part(string name, int k) => _strings.Get(name.AsSpan(_parts[k].Start, _parts[k].End - _parts[k].Start));
+
+    private readonly List<(int Start, int End)> _parts = new();
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
         { "in", "near", "outside", "across", "around", "from", "at" };
@@ -555,20 +581,25 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             if (_found[i] is { Kind: EntityKind.Person, Rule: "speech_verb" } f && !f.Name.Contains(' ')
                 && OrganizationStartingWith(f.Name) is { } owner)
                 _found[i] = f with { Kind = EntityKind.Organization, Canonical = owner, Rule = "organization_short" };
-        var byLast = new Dictionary<string, string>(StringComparer.Ordinal);
-        var byFirst = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var singles = new HashSet<string>(StringComparer.Ordinal);
+        var byLast = _byLast;
+        var byFirst = _byFirst;
+        var singles = _singles;
+        byLast.Clear();
+        byFirst.Clear();
+        singles.Clear();
         foreach (var f in _found)
         {
             if (f.Kind != EntityKind.Person) continue;
-            var parts = NameParts(f.Name);
-            if (parts.Length == 1) { singles.Add(f.Name); continue; }
-            byLast.TryAdd(parts[^1], f.Name);
+            NameParts(f.Name);
+            int n = _parts.Count;
+            if (n == 1) { singles.Add(f.Name); continue; }
+            byLast.TryAdd(Part(f.Name, n - 1), f.Name);
             // Two-word surnames ("Debbie Wasserman Schultz" → "Wasserman Schultz", "Daniella Levine Cava" → "Levine Cava").
-            if (parts.Length >= 3) byLast.TryAdd(parts[^2] + " " + parts[^1], f.Name);
+            if (n >= 3) byLast.TryAdd(_strings.Get(f.Name.AsSpan(_parts[n - 2].Start, _parts[n - 1].End - _parts[n - 2].Start)), f.Name);
             // A given name shared by two people in one article says nothing: remember the clash as null.
-            if (byFirst.TryGetValue(parts[0], out var had) && had != f.Name) byFirst[parts[0]] = null;
-            else byFirst[parts[0]] = f.Name;
+            var given = Part(f.Name, 0);
+            if (byFirst.TryGetValue(given, out var had) && had != f.Name) byFirst[given] = null;
+            else byFirst[given] = f.Name;
         }
         // "Defense Secretary Lloyd Austin … Austin directed": a one-word place or body the gazetteer knows is the
         // surname of a person the article names in full, unless a place preposition says otherwise ("in Austin").
@@ -585,10 +616,10 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
             else if (OrganizationStartingWith(p.Name) is { } org)
                 _found.Add(p with { Kind = EntityKind.Organization, Canonical = org, Rule = "organization_short" });
             // "in Basra", "near Khartoum": an unknown rare word after a place preposition names a place.
-            else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < RareWord)
+            else if (p.Kind == EntityKind.Place && WordFrequencies.English.Frequency(Lower(p.Name)) < RareWord)
                 _found.Add(p with { Rule = "place_preposition" });
             // Left for the corpus: a word capitalized mid-sentence, or a rare one opening it, may be a surname the corpus gives in full.
-            else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(p.Name.ToLowerInvariant()) < CommonWord)
+            else if (p.Rule != InitialShortName || WordFrequencies.English.Frequency(Lower(p.Name)) < CommonWord)
                 _lone.Add(new LoneName(p.Start, p.End, p.Sentence));
         }
         _found.Sort((x, y) => x.Start.CompareTo(y.Start));
@@ -621,15 +652,23 @@ internal sealed class EntityRecognizer(Gazetteer gazetteer)
         return PlacePrepositions.Contains(w) || w is "to" or "of" or "into" or "for" or "via" or "and" or "the";
     }
 
+    /// <summary>Resolve's per-article maps, kept with their capacity from article to article.</summary>
+    private readonly Dictionary<string, string> _byLast = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _byFirst = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _singles = new(StringComparer.Ordinal);
+
     private EntityMention ToMention(Article article, Found f, string canonical, string? place) =>
-        Mention(article, f.Start, f.End, f.Sentence, f.Kind, canonical, f.Rule, f.Title, place);
+        Mention(article, f.Start, f.End, f.Sentence, f.Kind, canonical, f.Rule, f.Title, place, f.Name);
 
     /// <summary>An entity mention of <paramref name="article"/> with its sentence and the text it covers.</summary>
+    /// <param name="written">A string the caller holds that may equal the text covered (the name as read): used instead of a copy when it does.</param>
     internal static EntityMention Mention(Article article, int start, int end, int sentence, EntityKind kind, string canonical, string rule,
-        string? title = null, string? place = null)
+        string? title = null, string? place = null, string? written = null)
     {
         var s = article.Sentences[sentence];
-        return new EntityMention(article.Id, article.OutletOrId, start, end, s.Index, s.Text, article.Text[start..end], kind, canonical, rule)
+        var covered = article.Text.AsSpan(start, end - start);
+        var text = written is not null && covered.SequenceEqual(written) ? written : covered.ToString();
+        return new EntityMention(article.Id, article.OutletOrId, start, end, s.Index, s.Text, text, kind, canonical, rule)
         {
             Title = title,
             Place = place,

@@ -23,32 +23,46 @@ public sealed class EntitySet
 
     /// <remarks>
     /// One pass over the mentions with dictionaries (no LINQ grouping): this runs on every analysis, over tens of
-    /// thousands of mentions, and the grouping's allocations were a fifth of the text pipeline's time.
+    /// thousands of mentions, and the grouping's allocations were a fifth of the text pipeline's time. Mentions come
+    /// article by article, so the tallies are looked up in one small map per run of an article's mentions (reused, and
+    /// refilled from the article's tallies should the article come back) rather than in one map of the whole corpus.
     /// </remarks>
     internal EntitySet(List<EntityMention> mentions, IEnumerable<(Article Article, Gazetteer Gazetteer)>? credited = null)
     {
         Mentions = mentions;
         _byArticle = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
-        var perArticle = new Dictionary<(string, EntityKind, string), Tally>();
+        var inRun = new Dictionary<(EntityKind, string), Tally>();
         var articleOrder = new List<string>();
         var articleCounts = new Dictionary<string, List<Tally>>(StringComparer.Ordinal);
-        foreach (var m in mentions)
+        int tallied = 0;
+        for (int i = 0, end; i < mentions.Count; i = end)
         {
-            if (!_byArticle.TryGetValue(m.ArticleId, out var inArticle))
+            var id = mentions[i].ArticleId;
+            for (end = i + 1; end < mentions.Count && mentions[end].ArticleId == id;) end++;
+            inRun.Clear();
+            if (_byArticle.TryGetValue(id, out var inArticle))
+                foreach (var t in articleCounts[id]) inRun[(t.First.Kind, t.First.Canonical)] = t;
+            else
             {
-                _byArticle[m.ArticleId] = inArticle = new List<EntityMention>();
-                articleOrder.Add(m.ArticleId);
-                articleCounts[m.ArticleId] = new List<Tally>();
+                _byArticle[id] = inArticle = new List<EntityMention>(end - i);
+                articleOrder.Add(id);
+                articleCounts[id] = new List<Tally>();
             }
-            inArticle.Add(m);
-            if (!perArticle.TryGetValue((m.ArticleId, m.Kind, m.Canonical), out var count))
+            var tallies = articleCounts[id];
+            for (int k = i; k < end; k++)
             {
-                perArticle[(m.ArticleId, m.Kind, m.Canonical)] = count = new Tally(m);
-                articleCounts[m.ArticleId].Add(count);
+                var m = mentions[k];
+                inArticle.Add(m);
+                if (!inRun.TryGetValue((m.Kind, m.Canonical), out var count))
+                {
+                    inRun[(m.Kind, m.Canonical)] = count = new Tally(m);
+                    tallies.Add(count);
+                    tallied++;
+                }
+                count.Add(m);
             }
-            count.Add(m);
         }
-        var counts = new List<EntityCount>(perArticle.Count);
+        var counts = new List<EntityCount>(tallied);
         var credits = (credited ?? []).ToDictionary(c => c.Article.Id, StringComparer.Ordinal);
         foreach (var id in articleOrder.Concat(credits.Keys.Where(k => !articleCounts.ContainsKey(k))))
         {
@@ -112,14 +126,17 @@ public sealed class EntitySet
     /// <summary>Running totals of one article's mentions of one entity: first mention, count, distinct texts.</summary>
     private sealed class Tally(EntityMention first)
     {
-        private readonly List<string> _variants = [];
+        /// <summary>The distinct texts after the first mention's, made only when a second one turns up (most entities have one).</summary>
+        private List<string>? _variants;
         public EntityMention First { get; } = first;
         public int Mentions { get; private set; }
 
         public void Add(EntityMention m)
         {
             Mentions++;
+            if (m.Text == First.Text) return;
             // Few variants per entity in one article: a list beats a set here.
+            _variants ??= [First.Text];
             if (!_variants.Contains(m.Text)) _variants.Add(m.Text);
         }
 
@@ -127,6 +144,7 @@ public sealed class EntitySet
         {
             get
             {
+                if (_variants is null) return First.Text;
                 _variants.Sort(StringComparer.Ordinal);
                 return string.Join("; ", _variants);
             }

@@ -18,6 +18,9 @@ internal static class Words
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
         { "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Col", "Prof", "Rev", "St", "Lt", "Capt", "Gov", "Jr", "Sr", "Sgt", "Adm", "Maj", "Reps", "Sens" };
 
+    /// <summary>The longest of <see cref="Abbreviations"/>: no longer word is copied to look it up.</summary>
+    private static readonly int LongestAbbreviation = Abbreviations.Max(a => a.Length);
+
     public static void Scan(string text, int start, int end, List<Word> into)
     {
         into.Clear();
@@ -69,7 +72,7 @@ internal static class Words
             else if (j < end && text[j] is '\'' or '’' && text[j - 1] == 's' && (j + 1 >= end || !char.IsLetter(text[j + 1]))) { possessive = true; j++; }
             // A middle initial ("Donald J. Trump") keeps its period and the name goes on.
             bool initialLetter = wordEnd - s == 1 && char.IsUpper(text[s]) && j + 2 < end && text[j + 1] == ' ' && char.IsUpper(text[j + 2]);
-            if (j < end && text[j] == '.' && (initialLetter || IsDottedAcronym(text, s, wordEnd) || Abbreviations.Contains(text.AsSpan(s, wordEnd - s).ToString())))
+            if (j < end && text[j] == '.' && (initialLetter || IsDottedAcronym(text, s, wordEnd) || wordEnd - s <= LongestAbbreviation && Abbreviations.Contains(text.Substring(s, wordEnd - s))))
             {
                 j++;
                 wordEnd = j;

@@ -42,7 +42,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
                     "unbalanced", Math.Max(1, span.Segments.Count), span.Problem));
                 continue;
             }
-            var quoted = string.Join(" ", span.Segments.Select(g => text[g.Start..g.End].Trim()));
+            var quoted = Quoted(text, span.Segments);
             int words = CountWords(quoted);
             bool standalone = IsStandalone(text, span, sentence);
             var kind = !standalone && IsTitle(quoted, words) ? QuoteKind.Title
@@ -56,6 +56,19 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
             if (kind == QuoteKind.Full) previous = quote;
         }
         return result;
+    }
+
+    /// <summary>The quoted words: each paragraph's segment trimmed, joined by spaces (one copy of the text, not one per step).</summary>
+    private static string Quoted(string text, List<(int Start, int End)> segments)
+    {
+        if (segments.Count == 1) return text.AsSpan(segments[0].Start, segments[0].End - segments[0].Start).Trim().ToString();
+        var sb = new System.Text.StringBuilder();
+        for (int k = 0; k < segments.Count; k++)
+        {
+            if (k > 0) sb.Append(' ');
+            sb.Append(text.AsSpan(segments[k].Start, segments[k].End - segments[k].Start).Trim());
+        }
+        return sb.ToString();
     }
 
     /// <summary>

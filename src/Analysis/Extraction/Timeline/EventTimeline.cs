@@ -89,6 +89,19 @@ internal static class TimelineReader
         ["died"] = "die", ["held"] = "hold", ["won"] = "win", ["lost"] = "lose", ["released"] = "release",
     };
 
+    /// <summary><see cref="EventVerbs"/> by word length, so a word is compared only with verbs as long as it, with no copy made.</summary>
+    private static readonly KeyValuePair<string, string>[][] EventVerbsByLength = Enumerable.Range(0, EventVerbs.Keys.Max(k => k.Length) + 1)
+        .Select(n => EventVerbs.Where(v => v.Key.Length == n).ToArray()).ToArray();
+
+    /// <summary>The lemma of <paramref name="word"/> when it is one of <see cref="EventVerbs"/> (compared as the dictionary does: ignoring case), else null.</summary>
+    private static string? EventVerb(ReadOnlySpan<char> word)
+    {
+        if (word.Length >= EventVerbsByLength.Length) return null;
+        foreach (var (verb, lemma) in EventVerbsByLength[word.Length])
+            if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)) return lemma;
+        return null;
+    }
+
     /// <summary>Appends the dated expressions of <paramref name="article"/> to <paramref name="into"/>, in text order.</summary>
     /// <remarks>
     /// Written as a plain loop with one scratch list per article: most sentences hold no date, and an iterator with
@@ -192,7 +205,7 @@ internal static class TimelineReader
             while (i < s.End && !char.IsLetter(text[i])) i++;
             int st = i;
             while (i < s.End && char.IsLetter(text[i])) i++;
-            if (i > st && char.IsLower(text[st]) && EventVerbs.TryGetValue(text[st..i], out var lemma))
+            if (i > st && char.IsLower(text[st]) && EventVerb(text.AsSpan(st, i - st)) is { } lemma)
                 return $"{lemma}: {string.Join(" + ", people)}";
         }
         return null;

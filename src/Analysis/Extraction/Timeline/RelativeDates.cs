@@ -46,12 +46,33 @@ internal static partial class RelativeDates
         // No expression begins more than MaxLead characters before the anchor word it contains, so the search starts
         // there (moved back to a word boundary) instead of at the sentence start: the regex scan is most of this
         // step's time, and the first anchor is often late in a long sentence.
-        int from = Math.Max(start, start + anchor - MaxLead);
-        while (from > start && (char.IsLetterOrDigit(text[from - 1]) || text[from - 1] == '_')) from--;
+        int from = SearchStart(text, start, start + anchor);
         bool? future = null;
-        for (var m = Pattern().Match(text, from, end - from); m.Success; m = m.NextMatch())
+        for (var m = Pattern().Match(text, from, end - from); m.Success;)
+        {
             into.Add(Read(m, reference, sentence, ref future));
+            // The same reasoning after each match: no anchor left, no expression left (the scan would read on to the
+            // sentence's end for nothing); a far one, the search resumes shortly before it.
+            int after = m.Index + m.Length;
+            int next = FirstAnchor(text.AsSpan(after, end - after));
+            if (next < 0) break;
+            int resume = SearchStart(text, after, after + next);
+            m = resume == after ? m.NextMatch() : Pattern().Match(text, resume, end - resume);
+        }
     }
+
+    /// <summary>Where to search for an expression whose first anchor is at <paramref name="anchor"/>: at most <see cref="MaxLead"/> before it, at a word boundary, not before <paramref name="min"/>.</summary>
+    private static int SearchStart(string text, int min, int anchor)
+    {
+        int from = Math.Max(min, anchor - MaxLead);
+        while (from > min && IsWordChar(text[from - 1])) from--;
+        return from;
+    }
+
+    /// <summary>A character the regex's <c>\b</c> counts as part of a word, so a search never starts inside one.</summary>
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || c is '_' or '\u200D' or '\u200C'
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation;
 
     /// <summary>Every expression of <see cref="Pattern"/> contains one of these words (weekdays and "today" end in "day").</summary>
     private static readonly string[] Anchors = ["day", "week", "month", "year", "tonight", "tomorrow", "hours"];
