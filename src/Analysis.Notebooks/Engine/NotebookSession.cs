@@ -47,6 +47,9 @@ public sealed class NotebookSession : IDisposable
     private ScriptState<object>? state;
     private int executionCount;
     private bool disposed;
+    /// <summary>The next cell, being compiled in the background while the current one runs (see <see cref="ExecuteAsync"/>'s nextCode).</summary>
+    private CompiledAhead? ahead;
+    private readonly CancellationTokenSource lifetime = new();
 
     public NotebookSession(SessionOptions options)
     {
@@ -76,10 +79,13 @@ public sealed class NotebookSession : IDisposable
     /// Runs one cell; its console text and displayed values go to <paramref name="output"/> as produced.
     /// <paramref name="timeLimit"/> counts from when the cell starts, not while it waits for another session's cell
     /// (cells of all sessions in a process run one at a time); a cell past it is cancelled and its result is
-    /// <see cref="CellResult.TimedOut"/>.
+    /// <see cref="CellResult.TimedOut"/>. A front end that knows the cell to run after this one (a runner does, a
+    /// kernel does not) passes it as <paramref name="nextCode"/>: it is compiled on another thread while this cell
+    /// runs, and that compilation is used if the next call brings the same code after this cell succeeded. The
+    /// results are the same either way; a cell with directives (<c>#r</c>, <c>#i</c>, <c>#load</c>) is not compiled ahead.
     /// </summary>
     public async Task<CellResult> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellationToken = default,
-        TimeSpan? timeLimit = null)
+        TimeSpan? timeLimit = null, string? nextCode = null)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         try
@@ -96,7 +102,7 @@ public sealed class NotebookSession : IDisposable
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (timeLimit is { } t) limit.CancelAfter(t);
-            var result = await ExecuteCoreAsync(code, output, limit.Token);
+            var result = await ExecuteCoreAsync(code, output, limit.Token, nextCode);
             return result.Success || cancellationToken.IsCancellationRequested || !limit.IsCancellationRequested
                 ? result : result with { TimedOut = true };
         }
@@ -140,11 +146,57 @@ public sealed class NotebookSession : IDisposable
 
     public void Dispose()
     {
+        if (disposed) return;
         disposed = true;
         state = null;
+        ahead = null;
+        lifetime.Cancel();
+        lifetime.Dispose();
     }
 
-    private async Task<CellResult> ExecuteCoreAsync(string code, ICellOutput output, CancellationToken cancellationToken)
+    /// <summary>A cell's script with its compile errors, and whether it ends in a value to show.</summary>
+    private sealed record CompiledCell(Script<object> Script, IReadOnlyList<Diagnostic> Errors, bool HasValue);
+
+    /// <summary>
+    /// A cell compiled in the background: <see cref="Compiled"/> is null when it has directives (they must be honoured
+    /// first, in order) or its compilation failed unexpectedly; it is used only when the same code comes next, on the
+    /// same script, with the same options.
+    /// </summary>
+    private sealed record CompiledAhead(string Code, int Count, Script After, ScriptOptions Options, Task<CompiledCell?> Compiled);
+
+    private static CompiledCell Compile(Script<object> script, string cellFile, CancellationToken cancellationToken)
+    {
+        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return new CompiledCell(script, errors, errors.Count == 0 && HasTrailingValue(script, cellFile));
+    }
+
+    private string CellFile(int count) => Path.Combine(folder, $"cell{count}.csx");
+
+    /// <summary>Starts compiling <paramref name="code"/> as the cell after <paramref name="after"/>, on the thread pool.</summary>
+    private CompiledAhead CompileAhead(string code, Script after, int count)
+    {
+        var options = scriptOptions;
+        var cellFile = CellFile(count);
+        var token = lifetime.Token;
+        var compiled = Task.Run(() =>
+        {
+            try
+            {
+                var source = CellSource.Parse(code);
+                if (source.DirectiveError is not null || source.References.Count > 0 || source.Packages.Count > 0 || source.PackageSources.Count > 0
+                    || source.Code.Contains("#load", StringComparison.Ordinal)) return null;
+                return Compile(after.ContinueWith(source.Code, options.WithFilePath(cellFile)), cellFile, token);
+            }
+            catch (Exception)
+            {
+                // Compiled again, in order, when the cell runs: an error then is reported as usual.
+                return null;
+            }
+        }, CancellationToken.None);
+        return new CompiledAhead(code, count, after, options, compiled);
+    }
+
+    private async Task<CellResult> ExecuteCoreAsync(string code, ICellOutput output, CancellationToken cancellationToken, string? nextCode)
     {
         var count = ++executionCount;
         var clock = Stopwatch.StartNew();
@@ -159,13 +211,23 @@ public sealed class NotebookSession : IDisposable
         {
             if (await AddReferencesAsync(source, cancellationToken) is { } referenceError) return Done(null, referenceError);
 
-            var cellFile = Path.Combine(folder, $"cell{count}.csx");
-            var cellOptions = scriptOptions.WithFilePath(cellFile);
-            var script = state is null
-                ? CSharpScript.Create(source.Code, cellOptions, typeof(CellGlobals))
-                : state.Script.ContinueWith(source.Code, cellOptions);
-            var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0) return Done(null, CompilationError(errors, cellFile));
+            var cellFile = CellFile(count);
+            var expected = ahead;
+            ahead = null;
+            var compiled = expected is not null && expected.Code == code && expected.Count == count && state is not null
+                && ReferenceEquals(expected.After, state.Script) && ReferenceEquals(expected.Options, scriptOptions)
+                ? await expected.Compiled.WaitAsync(cancellationToken)
+                : null;
+            if (compiled is null)
+            {
+                var cellOptions = scriptOptions.WithFilePath(cellFile);
+                compiled = Compile(state is null
+                    ? CSharpScript.Create(source.Code, cellOptions, typeof(CellGlobals))
+                    : state.Script.ContinueWith(source.Code, cellOptions), cellFile, cancellationToken);
+            }
+            if (compiled.Errors.Count > 0) return Done(null, CompilationError(compiled.Errors, cellFile));
+            var script = compiled.Script;
+            if (nextCode is not null) ahead = CompileAhead(nextCode, script, count + 1);
 
             // On the thread pool, so that a cell that never yields can still be abandoned.
             var previous = state;
@@ -178,7 +240,7 @@ public sealed class NotebookSession : IDisposable
             var next = await run;
             state = next;
             if (next.Exception is { } exception) return Done(null, RuntimeError(exception, cellFile));
-            var value = HasTrailingValue(script, cellFile) ? ValueFormatter.Format(next.ReturnValue) : null;
+            var value = compiled.HasValue ? ValueFormatter.Format(next.ReturnValue) : null;
             if (source.Time) Console.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds:F0} ms");
             return Done(value, null);
         }

@@ -118,7 +118,8 @@ public static class NotebookRunner
             }
             else
             {
-                (run, abandoned) = await RunCellAsync(session, cell, i, settings.CellTimeout, cancellationToken);
+                // The next cell compiles on another thread while this one runs (most cells wait on their compilation otherwise).
+                (run, abandoned) = await RunCellAsync(session, cell, i, i < code.Count ? code[i].Source : null, settings.CellTimeout, cancellationToken);
                 failure = run.Error;
                 settings.Log.WriteLine($"  {name} cell {i}/{code.Count} {(run.Error is null ? "ok" : run.Status.ToUpperInvariant())} {run.Duration.TotalMilliseconds,6:F0} ms");
                 if (failure is not null)
@@ -133,12 +134,12 @@ public static class NotebookRunner
 
     /// <summary>Runs one cell under the cell timeout and the run's stop token, and records its outputs and status.</summary>
     private static async Task<(CellRun Run, bool Abandoned)> RunCellAsync(NotebookSession session, NotebookCell cell, int index,
-        TimeSpan? cellTimeout, CancellationToken stop)
+        string? nextCode, TimeSpan? cellTimeout, CancellationToken stop)
     {
         cell.Outputs.Clear();
         cell.ExecutionCount = null;
         var outputs = new JupyterOutputs();
-        var result = await session.ExecuteAsync(cell.Source, outputs, stop, cellTimeout);
+        var result = await session.ExecuteAsync(cell.Source, outputs, stop, cellTimeout, nextCode);
         bool abandoned = result.Error?.Name == "CellAbandoned";
         // A cell that passes the token on fails with its own OperationCanceledException: any failure after the cancel counts.
         bool cancelled = abandoned || !result.Success && (result.TimedOut || stop.IsCancellationRequested);

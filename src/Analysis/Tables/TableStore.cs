@@ -45,12 +45,16 @@ public static class TableStore
     {
         ArgumentNullException.ThrowIfNull(tables);
         using var connection = Open(databasePath);
+        // One transaction: one commit to the file for all the tables, not one per table.
+        using var transaction = connection.BeginTransaction();
         foreach (var (name, parquet) in tables)
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = $"CREATE OR REPLACE TABLE {Identifier(name)} AS SELECT * FROM read_parquet({Literal(Path.GetFullPath(parquet))})";
             command.ExecuteNonQuery();
         }
+        transaction.Commit();
     }
 
     /// <summary>

@@ -22,6 +22,44 @@ public sealed class SessionTests : IDisposable
         return (result, output);
     }
 
+    /// <summary>Runs <paramref name="code"/> telling the session that <paramref name="next"/> comes after it (compiled ahead).</summary>
+    private async Task<CellResult> RunBefore(string code, string next) =>
+        await session.ExecuteAsync(code, new RecordingOutput(), TestContext.Current.CancellationToken, nextCode: next);
+
+    [Fact]
+    public async Task ACellCompiledAheadRunsAsItWouldHave()
+    {
+        Assert.True((await RunBefore("var x = 20;", "x + 1")).Success);
+        var (value, _) = await Run("x + 1");
+        Assert.Equal("21", value.Value!.Data["text/plain"]);
+        Assert.True((await RunBefore("var y = 1;", "var z = y;\nz + undefinedName")).Success);
+        var (error, _) = await Run("var z = y;\nz + undefinedName");
+        Assert.Equal("CompilationError", error.Error!.Name);
+        Assert.Equal(2, error.Error.Line);
+        Assert.Contains("undefinedName", error.Error.Message);
+    }
+
+    [Fact]
+    public async Task ACellOtherThanTheAnnouncedOneIsCompiledAsItIs()
+    {
+        await RunBefore("var x = 1;", "x + 1");
+        var (result, _) = await Run("x + 2");
+        Assert.Equal("3", result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task AScriptLoadedByTheNextCellIsReadWhenThatCellRuns()
+    {
+        // The file does not exist until the first cell has run (after a pause, so that a compilation started ahead
+        // would look for it first and fail).
+        var next = "#load \"late.csx\"\nLate()";
+        var first = await RunBefore("System.Threading.Thread.Sleep(500);\nSystem.IO.File.WriteAllText(\"late.csx\", \"int Late() => 7;\");", next);
+        Assert.True(first.Success, first.Error?.Message);
+        var (result, _) = await Run(next);
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("7", result.Value!.Data["text/plain"]);
+    }
+
     [Fact]
     public async Task StateCarriesAcrossCells()
     {
