@@ -280,14 +280,16 @@ public sealed class NotebookSession : IDisposable
                 return Error("ReferenceError", $"Line {line}: #r could not find '{path}' (looked for {full}).", line);
             scriptOptions = scriptOptions.AddReferences(full);
         }
+        // Sources from #i (relative to the notebook's folder) serve this cell's packages and every later cell's: a cell
+        // may hold only "#i", as in .NET Interactive.
+        packageSources.AddRange(source.PackageSources.Select(s => NuGetResolver.Absolute(s, folder)).Except(packageSources).ToList());
         if (source.Packages.Count == 0) return null;
 
         // All of the session's packages are restored together so that their versions agree.
         foreach (var package in source.Packages) packages[package.Id] = package;
-        // Sources from #i (relative to the notebook's folder) and from NuGet.Config files at or above it, as .NET Interactive does.
+        // Then the sources of NuGet.Config files at or above the notebook's folder, as .NET Interactive reads them.
         var settings = NuGetResolver.ConfiguredSettings(folder);
-        packageSources.AddRange(source.PackageSources.Select(s => NuGetResolver.Absolute(s, folder))
-            .Concat(settings.Sources).Except(packageSources).ToList());
+        packageSources.AddRange(settings.Sources.Except(packageSources).ToList());
         NuGetResolution resolved;
         try
         {

@@ -1,4 +1,5 @@
 using Analysis.Notebooks.Engine;
+using System.IO.Compression;
 
 namespace Analysis.Notebooks.Tests.Engine;
 
@@ -243,6 +244,28 @@ public sealed class SessionTests : IDisposable
         Assert.True(result.Success, result.Error?.Message);
         Assert.Equal("Notebook engine test", result.Value!.Data["text/plain"]);
         Assert.Contains("Installed packages: Humanizer.Core, 2.14.1", output.Stdout);
+    }
+
+    [Fact]
+    public async Task APackageSourceGivenInACellOfItsOwnServesALaterCell()
+    {
+        // A package no registry has, in a local feed: only the "#i" of the cell before can find it.
+        var version = $"1.0.{Random.Shared.Next()}";
+        var feed = Directory.CreateDirectory(Path.Combine(folder, "feed")).FullName;
+        var dll = Path.Combine(folder, "SourceTiny.dll");
+        TinyLibrary.Compile(dll, "namespace SourceTiny; public static class Greeter { public static string Hello() => \"from the feed\"; }");
+        using (var zip = ZipFile.Open(Path.Combine(feed, $"sourcetiny.{version}.nupkg"), ZipArchiveMode.Create))
+        {
+            using (var nuspec = new StreamWriter(zip.CreateEntry("SourceTiny.nuspec").Open()))
+                nuspec.Write($"<?xml version=\"1.0\"?><package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata>" +
+                    $"<id>SourceTiny</id><version>{version}</version><authors>tests</authors><description>test package</description></metadata></package>");
+            zip.CreateEntryFromFile(dll, $"lib/net{Environment.Version.Major}.0/SourceTiny.dll");
+        }
+        var (source, _) = await Run("#i \"nuget: feed\"");
+        Assert.True(source.Success, source.Error?.Message);
+        var (result, _) = await Run($"#r \"nuget: SourceTiny, {version}\"\nSourceTiny.Greeter.Hello()");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("from the feed", result.Value!.Data["text/plain"]);
     }
 
     [Fact]
