@@ -56,9 +56,6 @@ public sealed class Gazetteer
         foreach (var name in names.Keys) NoteFirstWord(name);
     }
 
-    /// <summary>True when some name starts with <paramref name="word"/> (a cheap test before longer lookups).</summary>
-    internal bool StartsName(string word) => _firstWords.ContainsKey(word);
-
     /// <summary>The most words of a name starting with <paramref name="word"/> (0 when none does): bounds the longest-match search.</summary>
     internal int WordsFrom(string word) => _firstWords.GetValueOrDefault(word);
 
