@@ -24,13 +24,8 @@ internal static class StoryTerms
             for (int r = 0; r < headlineRepeat; r++) Words(article.Headline, headline, sink, names: false);
         }
         Words(article.Text, annotated.Tokens, sink, names: true, article.Sentences);
-        var sentences = article.Sentences;
-        int at = 0;
         foreach (var d in annotated.Dates)
-        {
-            while (at + 1 < sentences.Count && sentences[at + 1].Start <= d.Start) at++;
-            if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day, at);
-        }
+            if (d.Day is int day) sink($"{d.Month:00}-{day:00}", StoryTermKind.Day, Provenance.SentenceNear(article, d.Start)?.Index ?? 0);
     }
 
     private static void Words(string text, IReadOnlyList<Token> tokens, Action<string, StoryTermKind, int> sink, bool names, IReadOnlyList<Sentence>? sentences = null)
