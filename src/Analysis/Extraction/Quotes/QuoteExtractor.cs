@@ -240,9 +240,15 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         if (comma < 0 || WordsBetween(text, i, comma) > 3) return i;
         int c = comma + 1;
         while (c < end && text[c] == ' ') c++;
+        return CueWordAt(text, c, end) ? c : i;
+    }
+
+    /// <summary>A lowercase word starting at <paramref name="c"/> (before <paramref name="end"/>) is a cue.</summary>
+    private bool CueWordAt(string text, int c, int end)
+    {
         int ce = c;
         while (ce < end && char.IsLower(text[ce])) ce++;
-        return ce > c && CueAt(text, c, ce - c) is not null ? c : i;
+        return ce > c && CueAt(text, c, ce - c) is not null;
     }
 
     private const int MaxShortPhrase = 24;
@@ -277,9 +283,7 @@ internal sealed partial class QuoteExtractor(Gazetteer gazetteer)
         var w = text[i..e];
         if (!w.EndsWith('s') && w is not ("people" or "police")) return null;
         if (Pronouns.Contains(w) || IsDeterminer(w) || CueAdverbs.Contains(w) || IsCue(w) || w.EndsWith("ly", StringComparison.Ordinal)) return null;
-        int c = e + 1, ce = c;
-        while (ce < end && char.IsLower(text[ce])) ce++;
-        return ce > c && CueAt(text, c, ce - c) is not null ? w : null;
+        return CueWordAt(text, e + 1, end) ? w : null;
     }
 
     /// <summary>A person mention with canonical name <paramref name="name"/> inside sentence <paramref name="s"/>.</summary>
