@@ -1,4 +1,5 @@
 using F23.StringSimilarity;
+using System.Runtime.InteropServices;
 
 namespace Analysis;
 
@@ -79,7 +80,7 @@ internal static class EntityMerger
         var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            ref long k = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(kinds, m.Canonical, out _);
+            ref long k = ref CollectionsMarshal.GetValueRefOrAddDefault(kinds, m.Canonical, out _);
             if (Count(k, m.Kind) < 0xFFFF) k += 1L << (16 * (int)m.Kind);
         }
         for (int i = 0; i < mentions.Count; i++)
@@ -112,7 +113,7 @@ internal static class EntityMerger
             if (m.Kind != EntityKind.Person) continue;
             var c = Mapped(m);
             if (!c.Contains(' ')) continue;
-            ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(fullCounts, c, out bool seen);
+            ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(fullCounts, c, out bool seen);
             if (!seen) fullOrder.Add(c);
             count++;
         }
@@ -121,7 +122,7 @@ internal static class EntityMerger
         foreach (var name in fullOrder)
         {
             int count = fullCounts[name];
-            ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(surnames, Surname(name), out bool seen);
+            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(surnames, Surname(name), out bool seen);
             if (!seen) s = (name, count, count, 1);
             else s = (count > s.Count ? name : s.Name, Math.Max(count, s.Count), s.Total + count, s.Names + 1);
         }
@@ -145,7 +146,7 @@ internal static class EntityMerger
         // Counted in a dictionary rather than grouped: a grouping keeps every mention in its buckets.
         var tally = new Dictionary<(EntityKind, string), int>();
         foreach (var m in mentions)
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tally, (m.Kind, m.Canonical), out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(tally, (m.Kind, m.Canonical), out _)++;
         // Names of one kind and skeleton are chained through `next` from a head per skeleton: most names stand alone,
         // and a grouping made a group object and an array for each.
         var names = new (string Name, int Count)[tally.Count];
@@ -155,7 +156,7 @@ internal static class EntityMerger
         foreach (var ((kind, name), count) in tally)
         {
             names[n] = (name, count);
-            ref int head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(heads, (kind, Skeleton(name)), out bool seen);
+            ref int head = ref CollectionsMarshal.GetValueRefOrAddDefault(heads, (kind, Skeleton(name)), out bool seen);
             next[n] = seen ? head : -1;
             head = n++;
         }

@@ -235,7 +235,7 @@ internal static class SpeakerEvaluation
             predicted.Remove(hit);
             part.QuotesRight++;
             part.SpeakersScored++;
-                    if (SpeakerName(hit.Q.Speaker) == SpeakerName(g.Speaker)) part.SpeakersRight++;
+            if (SpeakerName(hit.Q.Speaker) == SpeakerName(g.Speaker)) part.SpeakersRight++;
             else part.Errors.Add($"speaker wrong  {corpus}/{id} [{g.RawStart},{g.RawEnd}] gold '{g.Speaker}' got '{hit.Q.Speaker ?? "-"}' ({hit.Q.Rule}) {Snip(article.Raw, g.RawStart, g.RawEnd)}");
         }
         foreach (var p in predicted)
