@@ -89,9 +89,7 @@ static class StoriesEvaluation
         var basis = DateBasis(manifest);
         var kept = corpus.Articles.Where(a => basis.GetValueOrDefault(a.Id) == "url").ToList();
         if (kept.Count == 0) return;
-        var stories = kept.Stories(options);
-        Console.WriteLine($"\nown days (only the articles dated by their URL, not by the roundup): {kept.Count} articles, {stories}\n  development  " +
-            Score(kept, stories, truth, s => !HeldOut(s)));
+        GroupAndScore("own days (only the articles dated by their URL, not by the roundup)", kept, truth, options);
     }
 
     /// <summary>
@@ -103,11 +101,10 @@ static class StoriesEvaluation
     {
         var seen = new HashSet<string>();
         var kept = corpus.Articles.Where(a => !Cut(truth[a.Id]) || seen.Add(truth[a.Id])).ToList();
-        var stories = kept.Stories(options);
+        var stories = GroupAndScore("thinned (a third of the stories cut to one article)", kept, truth, options);
         var alone = kept.Where(a => Cut(truth[a.Id]) && !HeldOut(truth[a.Id])).ToList();
         int stayed = alone.Count(a => stories.Of(a.Id)?.Size == 1);
-        Console.WriteLine($"\nthinned (a third of the stories cut to one article): {kept.Count} articles, {stories}\n  development  " +
-            Score(kept, stories, truth, s => !HeldOut(s)) + $"\n  development articles left without their story kept alone: {stayed}/{alone.Count}");
+        Console.WriteLine($"  development articles left without their story kept alone: {stayed}/{alone.Count}");
 
         static bool Cut(string storyId) => Hash(storyId) % 3 == 1;
     }
@@ -121,9 +118,15 @@ static class StoriesEvaluation
     {
         var count = new Dictionary<string, int>();
         var kept = corpus.Articles.Where(a => (count[truth[a.Id]] = count.GetValueOrDefault(truth[a.Id]) + 1) <= 2).ToList();
+        GroupAndScore("paired (every story cut to its first two articles)", kept, truth, options);
+    }
+
+    /// <summary>Groups a subset of AllSides into stories and prints its development score under <paramref name="label"/>.</summary>
+    private static StorySet GroupAndScore(string label, List<Article> kept, Dictionary<string, string> truth, StoryOptions options)
+    {
         var stories = kept.Stories(options);
-        Console.WriteLine($"\npaired (every story cut to its first two articles): {kept.Count} articles, {stories}\n  development  " +
-            Score(kept, stories, truth, s => !HeldOut(s)));
+        Console.WriteLine($"\n{label}: {kept.Count} articles, {stories}\n  development  " + Score(kept, stories, truth, s => !HeldOut(s)));
+        return stories;
     }
 
     /// <summary>Article id → the manifest's published_basis ("url": the article's own day; "roundup": the roundup's), empty when the column is absent.</summary>
