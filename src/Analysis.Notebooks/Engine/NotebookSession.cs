@@ -19,9 +19,6 @@ namespace Analysis.Notebooks.Engine;
 /// </summary>
 public sealed class NotebookSession : IDisposable
 {
-    /// <summary>Cells of all sessions run one at a time: the console and the current directory are process-wide.</summary>
-    private static readonly SemaphoreSlim CellGate = new(1, 1);
-
     /// <summary>The usings of the .NET Interactive C# kernel, and <c>x.Display()</c>.</summary>
     private static readonly string[] DefaultImports =
     [
@@ -50,6 +47,8 @@ public sealed class NotebookSession : IDisposable
     /// <summary>The next cell, being compiled in the background while the current one runs (see <see cref="ExecuteAsync"/>'s nextCode).</summary>
     private CompiledAhead? ahead;
     private readonly CancellationTokenSource lifetime = new();
+    /// <summary>This session's cells run one at a time, in the order they are asked for.</summary>
+    private readonly SemaphoreSlim turn = new(1, 1);
 
     public NotebookSession(SessionOptions options)
     {
@@ -77,8 +76,9 @@ public sealed class NotebookSession : IDisposable
 
     /// <summary>
     /// Runs one cell; its console text and displayed values go to <paramref name="output"/> as produced.
-    /// <paramref name="timeLimit"/> counts from when the cell starts, not while it waits for another session's cell
-    /// (cells of all sessions in a process run one at a time); a cell past it is cancelled and its result is
+    /// <paramref name="timeLimit"/> counts from when the cell starts, not while it waits for its turn (a session's cells
+    /// run one at a time, in call order; cells of other sessions run alongside when the sessions share a working
+    /// directory, and wait otherwise: see <see cref="DirectoryGate"/>); a cell past it is cancelled and its result is
     /// <see cref="CellResult.TimedOut"/>. A front end that knows the cell to run after this one (a runner does, a
     /// kernel does not) passes it as <paramref name="nextCode"/>: it is compiled on another thread while this cell
     /// runs, and that compilation is used if the next call brings the same code after this cell succeeded. The
@@ -90,27 +90,41 @@ public sealed class NotebookSession : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         try
         {
-            await CellGate.WaitAsync(cancellationToken);
+            await turn.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopped while another session's cell ran: this cell never started, which is a result, not a crash.
-            return new CellResult(false, executionCount, null,
-                new CellError("Cancelled", "The cell was cancelled before it started.", [], null), TimeSpan.Zero);
+            return NotStarted();
         }
         try
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (timeLimit is { } t) limit.CancelAfter(t);
-            var result = await ExecuteCoreAsync(code, output, limit.Token, nextCode);
-            return result.Success || cancellationToken.IsCancellationRequested || !limit.IsCancellationRequested
-                ? result : result with { TimedOut = true };
+            IDisposable inFolder;
+            try
+            {
+                inFolder = await DirectoryGate.EnterAsync(folder, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return NotStarted();
+            }
+            using (inFolder)
+            {
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (timeLimit is { } t) limit.CancelAfter(t);
+                var result = await ExecuteCoreAsync(code, output, limit.Token, nextCode);
+                return result.Success || cancellationToken.IsCancellationRequested || !limit.IsCancellationRequested
+                    ? result : result with { TimedOut = true };
+            }
         }
         finally
         {
-            CellGate.Release();
+            turn.Release();
         }
     }
+
+    /// <summary>Stopped while waiting for its turn: this cell never started, which is a result, not a crash.</summary>
+    private CellResult NotStarted() =>
+        new(false, executionCount, null, new CellError("Cancelled", "The cell was cancelled before it started.", [], null), TimeSpan.Zero);
 
     /// <summary>
     /// Compiles and runs a throwaway submission outside the session's state, so that Roslyn is already JIT-compiled
@@ -205,8 +219,6 @@ public sealed class NotebookSession : IDisposable
         if (source.DirectiveError is { } directiveError) return Done(null, directiveError);
 
         var context = CellContext.Enter(output, cancellationToken);
-        var previousDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = folder;
         try
         {
             if (await AddReferencesAsync(source, cancellationToken) is { } referenceError) return Done(null, referenceError);
@@ -251,7 +263,6 @@ public sealed class NotebookSession : IDisposable
         finally
         {
             context.Flush();
-            Environment.CurrentDirectory = previousDirectory;
         }
     }
 
