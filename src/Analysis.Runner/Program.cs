@@ -7,15 +7,17 @@ using Analysis.Notebooks.Results;
 using Analysis.Notebooks.Running;
 
 // Runs notebooks headless: dotnet run --project src/Analysis.Runner -- [notebook ...] [--corpus PATH] [--out DIR] [--parameter name=value ...]
-const string Usage = """
+var usage = $"""
     usage: Analysis.Runner [notebook ...] [--corpus PATH] [--out DIR] [--parameter name=value ...]
-                           [--cell-timeout SECONDS] [--timeout SECONDS] [--in-process]
+                           [--cell-timeout SECONDS] [--timeout SECONDS] [--jobs N] [--in-process]
       notebook              a path, or a name in notebooks/ ("01-articles", or "01"); default: every notebook in notebooks/, in name order
       --corpus PATH         corpus folder, injected as the notebooks' `corpus` parameter (default: the notebooks' own, seeds/)
       --out DIR             output folder (default: artifacts/), injected as the `output` parameter
       --parameter, -p       any other parameter, name=value
       --cell-timeout SECONDS  longest time one cell may run (default 600; 0: no limit); the cell fails with CellTimeout
       --timeout SECONDS     longest time the whole run may take (default 0: no limit); then it stops as on Ctrl-C
+      --jobs N              notebooks run at the same time (default: one per processor core, here {Environment.ProcessorCount});
+                            --jobs 1 runs them one after another, for notebooks that read what an earlier one writes
       --in-process          run the notebooks in this process (default: in a child process, so that a cell that
                             ends its process, such as a stack overflow, costs only its own notebook)
     exit codes: 0 all cells ran; 1 a cell failed; 2 bad arguments or notebook; 124 --timeout; 130 Ctrl-C (SIGINT); 143 SIGTERM
@@ -46,14 +48,15 @@ var parameters = new Dictionary<string, string>();
 string? output = null;
 TimeSpan? cellTimeout = TimeSpan.FromSeconds(600), runTimeout = null;
 bool inProcess = false;
+int jobs = Environment.ProcessorCount;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] is "--corpus" or "--out" or "--parameter" or "-p" or "--cell-timeout" or "--timeout" && i + 1 == args.Length) return Fail($"{args[i]} needs a value");
+    if (args[i] is "--corpus" or "--out" or "--parameter" or "-p" or "--cell-timeout" or "--timeout" or "--jobs" && i + 1 == args.Length) return Fail($"{args[i]} needs a value");
     string Value() => args[++i];
     switch (args[i])
     {
         case "-h" or "--help":
-            Console.WriteLine(Usage);
+            Console.WriteLine(usage);
             return 0;
         case "--corpus":
             parameters["corpus"] = Path.GetFullPath(Value());
@@ -73,6 +76,10 @@ for (var i = 0; i < args.Length; i++)
                 return Fail($"{option} expects a number of seconds (0: no limit), got '{args[i]}'");
             TimeSpan? limit = seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
             if (option == "--timeout") runTimeout = limit; else cellTimeout = limit;
+            break;
+        case "--jobs":
+            if (!int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out jobs) || jobs < 1)
+                return Fail($"--jobs expects a whole number of notebooks, 1 or more, got '{args[i]}'");
             break;
         case "--in-process":
             inProcess = true;
@@ -109,6 +116,7 @@ try
         Parameters = parameters,
         Log = Console.Out,
         CellTimeout = cellTimeout,
+        ConcurrentNotebooks = jobs,
     };
     RunSummary summary;
     if (inProcess)
@@ -197,10 +205,10 @@ static IDisposable OnStopSignals(Action<string> stop)
 
 static string Megabytes(long bytes) => bytes > 0 ? $"{bytes / 1e6:F0} MB" : "unknown";
 
-static int Fail(string message)
+int Fail(string message)
 {
     Console.Error.WriteLine($"error: {message}");
-    Console.Error.WriteLine(Usage);
+    Console.Error.WriteLine(usage);
     return 2;
 }
 

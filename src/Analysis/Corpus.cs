@@ -125,18 +125,34 @@ public sealed class Corpus
         var manifest = options.UseManifest && options.ManifestPath is { } m ? Path.GetFullPath(m, full) : null;
         // Taken before loading: a file changed during the load makes the next call load again.
         var fingerprint = InputFingerprint.Of(full, manifest);
+        if (fingerprint is null) return Load(full, options);
+        Lazy<Corpus> entry;
         lock (LastLoadedLock)
         {
-            if (fingerprint is not null && LastLoaded is { } last && last.Path == full && last.Options == options && last.Fingerprint == fingerprint)
-                return last.Corpus;
+            if (LastLoaded is { } last && last.Path == full && last.Options == options && last.Fingerprint == fingerprint)
+                entry = last.Corpus;
+            else
+            {
+                // Callers that come while it loads (notebooks run side by side) wait for this load instead of starting their own.
+                entry = new Lazy<Corpus>(() => Load(full, options), LazyThreadSafetyMode.ExecutionAndPublication);
+                LastLoaded = (full, options, fingerprint, entry);
+            }
         }
-        var corpus = Load(full, options);
-        lock (LastLoadedLock) LastLoaded = (full, options, fingerprint, corpus);
-        return corpus;
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            // A failed load is not kept: the next call tries again.
+            lock (LastLoadedLock)
+                if (LastLoaded is { } failed && ReferenceEquals(failed.Corpus, entry)) LastLoaded = null;
+            throw;
+        }
     }
 
     private static readonly object LastLoadedLock = new();
-    private static (string Path, LoadOptions Options, string? Fingerprint, Corpus Corpus)? LastLoaded;
+    private static (string Path, LoadOptions Options, string Fingerprint, Lazy<Corpus> Corpus)? LastLoaded;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _kept = new();
 

@@ -40,7 +40,7 @@ public static class IsolatedRunner
     /// original paths, which give each notebook its name and working folder.
     /// </summary>
     private sealed record ChildJob(List<string> Notebooks, List<string> Snapshots, int FirstIndex, Dictionary<string, string> Parameters,
-        double? CellTimeoutSeconds, string Events);
+        double? CellTimeoutSeconds, string Events, int ConcurrentNotebooks);
 
     private static readonly JsonSerializerOptions JobJson = new(JsonSerializerDefaults.Web);
 
@@ -71,36 +71,51 @@ public static class IsolatedRunner
         long peakMemory = 0;
         try
         {
-            int next = 0, child = 0;
+            int next = 0, child = 0, concurrent = Math.Max(1, options.ConcurrentNotebooks);
             while (next < notebooks.Count && stoppedBy is null)
             {
                 var eventsPath = Path.Combine(work, $"events-{child}.jsonl");
                 var jobPath = Path.Combine(work, $"job-{child++}.json");
                 File.WriteAllText(jobPath, JsonSerializer.Serialize(new ChildJob(paths[next..], snapshots[next..], next, new(options.Parameters),
-                    options.CellTimeout?.TotalSeconds, eventsPath), JobJson));
+                    options.CellTimeout?.TotalSeconds, eventsPath, concurrent), JobJson));
                 var outcome = await SuperviseAsync(childCommand(jobPath), eventsPath, options.CellTimeout, stopOrTimeout.Token,
                     e => Apply(e, notebooks, cellRuns, runs, startedNotebooks, paths, options.Parameters, options.Log));
                 peakMemory = Math.Max(peakMemory, outcome.PeakMemory);
                 if (outcome.Stopped) stoppedBy = timeout.IsCancellationRequested && !stop.IsCancellationRequested ? "timeout" : "cancelled";
-                // The notebook the child was in when it ended (if any) keeps its finished cells; the running cell is marked.
-                int current = Array.FindIndex(runs, next, r => r is null);
-                if (current < 0) break;
-                bool started = startedNotebooks.Contains(current);
-                CellError? ended = outcome switch
+                var unfinished = Enumerable.Range(next, notebooks.Count - next).Where(i => runs[i] is null).ToList();
+                if (unfinished.Count == 0) break;
+                // The notebooks the child was in when it ended keep their finished cells; their running cells are marked.
+                var running = unfinished.Where(startedNotebooks.Contains).ToList();
+                bool ended = outcome.Stopped || outcome.KilledByWatchdog || outcome.ExitCode != ChildNeedsRestart || running.Count > 0;
+                if (ended && !outcome.Stopped && running.Count > 1)
                 {
-                    { Stopped: true } => started ? new CellError("Interrupted", "The run was stopped while this cell ran.", [], null) : null,
-                    { ExitCode: ChildNeedsRestart } when !started => null,
-                    { KilledByWatchdog: true } => new CellError("CellTimeout", $"The cell ran longer than the cell timeout ({NotebookRunner.Seconds(options.CellTimeout!.Value)}), did not stop, and its process was ended.", [], null),
-                    // Also when the child ended without starting the notebook: every child start settles at least one notebook.
-                    _ => new CellError("ProcessCrashed", $"The notebook's process ended while this cell ran (exit code {outcome.ExitCode}; for example a stack overflow or Environment.FailFast). The cells before it are kept; the cells after it did not run.", [], null),
-                };
-                if (ended is not null)
-                {
-                    int cell = cellRuns[current].Count + 1;
-                    runs[current] = EndEarly(notebooks[current], paths[current], cellRuns[current],
-                        outcome.Stopped ? CellStatus.Interrupted : CellStatus.Failed, ended, options.Parameters);
-                    options.Log.WriteLine($"FAILED {runs[current]!.Name}, cell {cell}: {ended.Name}: {ended.Message}");
+                    // Several notebooks were running when the process ended: which one ended it is unknown, so they run
+                    // again, one at a time, and the end is charged to the notebook that causes it alone.
+                    options.Log.WriteLine($"The notebook process ended while {string.Join(", ", running.Select(i => Path.GetFileNameWithoutExtension(paths[i])))} ran; running them again one at a time.");
+                    foreach (var i in running)
+                    {
+                        startedNotebooks.Remove(i);
+                        cellRuns[i].Clear();
+                    }
+                    concurrent = 1;
+                    next = unfinished[0];
+                    continue;
                 }
+                if (ended && !(outcome.Stopped && running.Count == 0))
+                    foreach (var current in running.Count > 0 ? running : [unfinished[0]])
+                    {
+                        CellError error = outcome switch
+                        {
+                            { Stopped: true } => new CellError("Interrupted", "The run was stopped while this cell ran.", [], null),
+                            { KilledByWatchdog: true } => new CellError("CellTimeout", $"The cell ran longer than the cell timeout ({NotebookRunner.Seconds(options.CellTimeout!.Value)}), did not stop, and its process was ended.", [], null),
+                            // Also when the child ended without starting a notebook: every child start settles at least one notebook.
+                            _ => new CellError("ProcessCrashed", $"The notebook's process ended while this cell ran (exit code {outcome.ExitCode}; for example a stack overflow or Environment.FailFast). The cells before it are kept; the cells after it did not run.", [], null),
+                        };
+                        int cell = cellRuns[current].Count + 1;
+                        runs[current] = EndEarly(notebooks[current], paths[current], cellRuns[current],
+                            outcome.Stopped ? CellStatus.Interrupted : CellStatus.Failed, error, options.Parameters);
+                        options.Log.WriteLine($"FAILED {runs[current]!.Name}, cell {cell}: {error.Name}: {error.Message}");
+                    }
                 next = Array.FindIndex(runs, r => r is null) is var n && n >= 0 ? n : notebooks.Count;
             }
             for (int i = 0; i < runs.Length; i++)
@@ -193,6 +208,7 @@ public static class IsolatedRunner
                 var cells = ((JsonArray)e["cells"]!).Select((c, i) => NotebookCell.FromJson((JsonObject)c!, i, paths[nb])).ToList();
                 notebook.Cells.Clear();
                 notebook.Cells.AddRange(cells);
+                cellRuns[nb].Clear();
                 started.Add(nb);
                 break;
             case "cell":
@@ -290,8 +306,11 @@ public static class IsolatedRunner
         void Write(JsonObject e)
         {
             var bytes = Encoding.UTF8.GetBytes(e.ToJsonString() + "\n");
-            events.Write(bytes);
-            events.Flush();
+            lock (events)
+            {
+                events.Write(bytes);
+                events.Flush();
+            }
         }
         var settings = new NotebookRunSettings
         {
@@ -299,9 +318,10 @@ public static class IsolatedRunner
             Log = log,
             CellTimeout = job.CellTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
         };
-        for (int i = 0; i < job.Notebooks.Count; i++)
+        int restart = 0;
+        await NotebookRunner.InOrderAsync(job.Notebooks.Count, job.ConcurrentNotebooks,
+            () => !stop.IsCancellationRequested && Volatile.Read(ref restart) == 0, async i =>
         {
-            if (stop.IsCancellationRequested) return ChildStopped;
             int nb = job.FirstIndex + i;
             var notebook = Notebook.Load(job.Snapshots[i]);
             Parameters.Inject(notebook, job.Parameters);
@@ -320,9 +340,10 @@ public static class IsolatedRunner
                 }),
             }, stop);
             Write(new JsonObject { ["type"] = "notebook", ["notebook"] = nb, ["duration"] = run.Duration.TotalSeconds });
-            if (stop.IsCancellationRequested) return ChildStopped;
-            if (run.Abandoned) return ChildNeedsRestart;
-        }
-        return 0;
+            // An abandoned cell may still run: no notebook starts after it in this process (those running finish).
+            if (run.Abandoned) Interlocked.Exchange(ref restart, 1);
+        });
+        if (stop.IsCancellationRequested) return ChildStopped;
+        return restart == 1 ? ChildNeedsRestart : 0;
     }
 }

@@ -28,6 +28,14 @@ public sealed record RunOptions
     /// given the session's grace period, and fails with <c>CellTimeout</c>; its notebook stops there.
     /// </summary>
     public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>
+    /// How many notebooks may run at the same time (default 1: one after another). They are started in order, each in
+    /// its own session; notebooks in one folder share the process's current directory and run side by side, those in
+    /// different folders take turns cell by cell. Use more than one only for notebooks that do not read what an
+    /// earlier notebook of the run writes.
+    /// </summary>
+    public int ConcurrentNotebooks { get; init; } = 1;
 }
 
 /// <summary>What <see cref="NotebookRunner.RunNotebookAsync(Notebook, string, NotebookRunSettings, CancellationToken)"/> needs besides the notebook.</summary>
@@ -52,7 +60,7 @@ public sealed record NotebookRunSettings
 /// </summary>
 public static class NotebookRunner
 {
-    private static int warmedUp;
+    private static Task? warmUp;
 
     /// <summary>
     /// Runs the notebooks in this process, then writes them and the report. Cancelling <paramref name="cancellationToken"/>
@@ -64,15 +72,26 @@ public static class NotebookRunner
         var clock = Stopwatch.StartNew();
         // Read every notebook first: a malformed file fails the run before anything executes.
         var notebooks = options.Notebooks.Select(p => (Path: Path.GetFullPath(p), Notebook: Notebook.Load(p))).ToList();
-        var runs = new List<NotebookRun>();
+        var runs = new NotebookRun[notebooks.Count];
         var settings = new NotebookRunSettings { Parameters = options.Parameters, Log = options.Log, CellTimeout = options.CellTimeout };
-        foreach (var (path, notebook) in notebooks)
-            runs.Add(cancellationToken.IsCancellationRequested
+        await InOrderAsync(notebooks.Count, options.ConcurrentNotebooks, () => true, async i =>
+        {
+            var (path, notebook) = notebooks[i];
+            runs[i] = cancellationToken.IsCancellationRequested
                 ? NotRun(notebook, path, options.Parameters, "the run was stopped before this notebook")
-                : await RunNotebookAsync(notebook, path, settings, cancellationToken));
+                : await RunNotebookAsync(notebook, path, settings, cancellationToken);
+        });
         return WriteOutputs(runs, notebooks.Select(n => n.Path).ToList(), options.OutputDirectory, clock.Elapsed,
             cancellationToken.IsCancellationRequested ? "cancelled" : null) with { PeakNotebookMemory = PeakMemory(Process.GetCurrentProcess()) };
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 … <paramref name="count"/>-1, starting them in that order with at most
+    /// <paramref name="concurrent"/> running at once; no more are started once <paramref name="startMore"/> says no.
+    /// </summary>
+    internal static Task InOrderAsync(int count, int concurrent, Func<bool> startMore, Func<int, Task> body) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count).TakeWhile(_ => startMore()),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrent) }, async (i, _) => await body(i));
 
     /// <summary>Saves each executed notebook under OUT/notebooks and the report as OUT/report/index.html.</summary>
     internal static RunSummary WriteOutputs(IReadOnlyList<NotebookRun> runs, IReadOnlyList<string> paths, string outputDirectory, TimeSpan duration, string? stoppedBy)
@@ -104,7 +123,23 @@ public static class NotebookRunner
         var cells = new List<CellRun>();
         using var session = new NotebookSession(new SessionOptions { WorkingDirectory = Path.GetDirectoryName(path)! });
         // Roslyn's start-up (seconds on a cold process) should not count against the first cell's time limit; once per process.
-        if (settings.CellTimeout is not null && Interlocked.Exchange(ref warmedUp, 1) == 0) await session.WarmUpAsync();
+        // Notebooks started alongside wait for the same warm-up.
+        if (settings.CellTimeout is not null)
+        {
+            var started = new TaskCompletionSource();
+            if (Interlocked.CompareExchange(ref warmUp, started.Task, null) is { } running) await running;
+            else
+            {
+                try
+                {
+                    await session.WarmUpAsync();
+                }
+                finally
+                {
+                    started.SetResult();
+                }
+            }
+        }
         CellError? failure = null;
         bool abandoned = false;
         foreach (var (cell, i) in code.Select((c, i) => (c, i + 1)))

@@ -57,6 +57,39 @@ public sealed class RunnerCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "out", "report", "index.html")));
     }
 
+    /// <summary>A cell that announces itself with a file and waits (up to <paramref name="seconds"/>) for the other notebook's file.</summary>
+    private static string Meet(string mine, string theirs, int seconds) => $$"""
+        System.IO.File.WriteAllText("{{mine}}", "");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!System.IO.File.Exists("{{theirs}}") && clock.Elapsed < TimeSpan.FromSeconds({{seconds}})) await Task.Delay(20);
+        Console.WriteLine(System.IO.File.Exists("{{theirs}}") ? "met" : "alone");
+        """;
+
+    [Theory]
+    [InlineData("2", "met", "met")]
+    [InlineData("1", "alone", "met")]
+    public async Task JobsSetHowManyNotebooksRunAtTheSameTime(string jobs, string first, string second)
+    {
+        WriteNotebook("a.ipynb", Meet("a.flag", "b.flag", 8));
+        WriteNotebook("b.ipynb", Meet("b.flag", "a.flag", 8));
+        var (exit, stdout, stderr) = await Runner("a.ipynb", "b.ipynb", "--out", Path.Combine(folder, "out"), "--jobs", jobs);
+        Assert.True(exit == 0, $"exit {exit}\n{stdout}\n{stderr}");
+        string Said(string name) => string.Concat(Notebook.Load(Path.Combine(folder, "out", "notebooks", name)).Cells.Where(c => c.IsCode).Last()
+            .Outputs.Where(o => (string?)o["output_type"] == "stream").Select(o => Notebook.JoinText(o["text"]))).Trim();
+        Assert.Equal(first, Said("a.ipynb"));
+        Assert.Equal(second, Said("b.ipynb"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    public async Task BadJobsGivesExitCodeTwo(string value)
+    {
+        var (exit, _, stderr) = await Runner("--jobs", value);
+        Assert.Equal(2, exit);
+        Assert.Contains("--jobs expects a whole number of notebooks, 1 or more", stderr);
+    }
+
     [Fact]
     public async Task MalformedNotebookGivesExitCodeTwoNamingTheFile()
     {

@@ -99,7 +99,8 @@ public sealed class RunnerStopTests : IDisposable
         Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX signals");
         WriteNotebook("a-long.ipynb", "Console.WriteLine(\"first cell ran\");", "Console.WriteLine(\"waiting\");\nawait Task.Delay(System.Threading.Timeout.Infinite, CancellationToken);", "var never = 1;");
         WriteNotebook("b-later.ipynb", "var never = 1;");
-        using var process = Process.Start(Start(folder, "a-long.ipynb", "b-later.ipynb", "--out", Out))!;
+        // One after another: the notebook after the stopped one never starts.
+        using var process = Process.Start(Start(folder, "a-long.ipynb", "b-later.ipynb", "--out", Out, "--jobs", "1"))!;
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stdout = new System.Text.StringBuilder();
         // Cell 3 (the waiting one) has started once cell 2's progress line is out.
@@ -121,6 +122,53 @@ public sealed class RunnerStopTests : IDisposable
         Assert.All(Code(Executed("b-later.ipynb")), c => Assert.Equal(CellStatus.Skipped, Status(c)));
         Assert.True(File.Exists(Path.Combine(Out, "report", "index.html")));
         Assert.Contains("STOPPED: SIG" + signal, await stderr);
+    }
+
+    [Fact]
+    public async Task ACrashWhileAnotherNotebookRunsIsChargedToTheNotebookThatCausesIt()
+    {
+        WriteNotebook("a-slow.ipynb", "await Task.Delay(4000);\nConsole.WriteLine(\"a done\");");
+        WriteNotebook("b-failfast.ipynb", "await Task.Delay(500);\nEnvironment.FailFast(\"on purpose\");");
+        var (exit, stdout, stderr) = await Run("a-slow.ipynb", "b-failfast.ipynb", "--out", Out, "--jobs", "2");
+
+        Assert.True(exit == 1, $"exit {exit}\n{stdout}\n{stderr}");
+        // Both ran when the process ended; run again one at a time, the slow notebook finishes and the other ends alone.
+        Assert.Contains("The notebook process ended while a-slow, b-failfast ran; running them again one at a time.", stdout);
+        var slow = Code(Executed("a-slow.ipynb"));
+        Assert.Equal([CellStatus.Completed, CellStatus.Completed], slow.Select(Status));
+        Assert.Equal("a done\n", Text(slow[1]));
+        var failFast = Code(Executed("b-failfast.ipynb"));
+        Assert.Equal([CellStatus.Completed, CellStatus.Failed], failFast.Select(Status));
+        Assert.Equal("ProcessCrashed", ErrorName(failFast[1]));
+    }
+
+    [Fact]
+    public async Task SignalStopsEveryNotebookRunningSideBySide()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX signals");
+        const string Wait = "await Task.Delay(System.Threading.Timeout.Infinite, CancellationToken);";
+        WriteNotebook("a-wait.ipynb", Wait);
+        WriteNotebook("b-wait.ipynb", Wait);
+        WriteNotebook("c-later.ipynb", "var never = 1;");
+        using var process = Process.Start(Start(folder, "a-wait.ipynb", "b-wait.ipynb", "c-later.ipynb", "--out", Out, "--jobs", "2"))!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = new System.Text.StringBuilder();
+        // Both waiting cells have started once both parameters cells' progress lines are out.
+        int started = 0;
+        while (started < 2 && await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            stdout.AppendLine(line);
+            if (line.Contains("-wait cell 1/2")) started++;
+        }
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        stdout.Append(await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{stdout}\n{await stderr}");
+        foreach (var name in new[] { "a-wait.ipynb", "b-wait.ipynb" })
+            Assert.Equal([CellStatus.Completed, CellStatus.Interrupted], Code(Executed(name)).Select(Status));
+        Assert.Equal([CellStatus.Skipped, CellStatus.Skipped], Code(Executed("c-later.ipynb")).Select(Status));
     }
 
     [Fact]
