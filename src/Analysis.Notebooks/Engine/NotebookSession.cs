@@ -19,6 +19,13 @@ namespace Analysis.Notebooks.Engine;
 /// </summary>
 public sealed class NotebookSession : IDisposable
 {
+    /// <summary>
+    /// The operation name of the <see cref="Activity"/> that is current while a session's cells run, one per session:
+    /// a library that keeps per-notebook state in a process running several notebooks at once keys it on the root
+    /// activity of this name (in .NET Interactive, each notebook has its own process and there is none).
+    /// </summary>
+    public const string NotebookActivityName = "Analysis.Notebooks.Notebook";
+
     /// <summary>The usings of the .NET Interactive C# kernel, and <c>x.Display()</c>.</summary>
     private static readonly string[] DefaultImports =
     [
@@ -49,12 +56,18 @@ public sealed class NotebookSession : IDisposable
     private readonly CancellationTokenSource lifetime = new();
     /// <summary>This session's cells run one at a time, in the order they are asked for.</summary>
     private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly Activity notebook;
 
     public NotebookSession(SessionOptions options)
     {
         folder = Path.GetFullPath(options.WorkingDirectory);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The session's working directory does not exist: {folder}");
         gracePeriod = options.InterruptGracePeriod;
+        // Started as a root, then made current only while this session's cells run (ExecuteCoreAsync).
+        var previous = Activity.Current;
+        Activity.Current = null;
+        notebook = new Activity(NotebookActivityName).Start();
+        Activity.Current = previous;
         nuget = new NuGetResolver(options.NuGetCacheDirectory);
         scriptOptions = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -164,6 +177,7 @@ public sealed class NotebookSession : IDisposable
         disposed = true;
         state = null;
         ahead = null;
+        notebook.Stop();
         lifetime.Cancel();
         lifetime.Dispose();
     }
@@ -219,6 +233,8 @@ public sealed class NotebookSession : IDisposable
         if (source.DirectiveError is { } directiveError) return Done(null, directiveError);
 
         var context = CellContext.Enter(output, cancellationToken);
+        // Flows into the cell's code and the formatting of its value; reverts when this method returns.
+        Activity.Current = notebook;
         try
         {
             if (await AddReferencesAsync(source, cancellationToken) is { } referenceError) return Done(null, referenceError);

@@ -68,6 +68,32 @@ public sealed class SideBySideTests : IDisposable
     }
 
     [Fact]
+    public async Task EachNotebookInTheProcessGetsPlotlyJsWithItsFirstChart()
+    {
+        // The notebooks' folder, whose NuGet.Config names the feed the build fills.
+        var notebooks = Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "notebooks");
+        using var a = new NotebookSession(new SessionOptions { WorkingDirectory = notebooks });
+        using var b = new NotebookSession(new SessionOptions { WorkingDirectory = notebooks });
+        const string Setup = "#r \"nuget: Analysis.Display, 0.1.0\"\nusing Analysis;\nvar corpus = Corpus.FromTexts((\"a\", \"One sentence here.\"), (\"b\", \"Another text, longer.\"));";
+        const string Chart = "ArticleCharts.Lengths(corpus.Articles)";
+        async Task<string> Html(NotebookSession session, string code)
+        {
+            var result = await session.ExecuteAsync(code, new RecordingOutput(), TestContext.Current.CancellationToken);
+            Assert.True(result.Success, result.Error?.Message);
+            return result.Value?.Data.GetValueOrDefault("text/html") ?? "";
+        }
+        // Interleaved as two notebooks run side by side: each one's first chart carries the library, its second does
+        // not. Each session loads its own copy of the package, and b's setup registers the formatters last: a's
+        // second chart is made by b's copy.
+        await Html(a, Setup);
+        var firstOfA = await Html(a, Chart);
+        await Html(b, Setup);
+        var charts = new[] { firstOfA, await Html(a, Chart), await Html(b, Chart), await Html(b, Chart) };
+        Assert.All(charts, html => Assert.Contains("Plotly.newPlot", html));
+        Assert.Equal([true, false, true, false], charts.Select(html => html.Contains("data-library=\"plotly\"")));
+    }
+
+    [Fact]
     public async Task ASessionsCellsRunOneAtATimeInCallOrder()
     {
         using var a = new NotebookSession(new SessionOptions { WorkingDirectory = Folder("one") });
