@@ -192,10 +192,21 @@ public sealed class NotebookSession : IDisposable
     /// </summary>
     private sealed record CompiledAhead(string Code, int Count, Script After, ScriptOptions Options, Task<CompiledCell?> Compiled);
 
+    /// <summary>
+    /// Compiles and emits the cell (the script keeps the emitted code for its run). Emitting reports the compile
+    /// errors itself: asking for the diagnostics first, as <c>Script.Compile</c> does, bound every cell twice.
+    /// </summary>
     private static CompiledCell Compile(Script<object> script, string cellFile, CancellationToken cancellationToken)
     {
-        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        return new CompiledCell(script, errors, errors.Count == 0 && HasTrailingValue(script, cellFile));
+        try
+        {
+            script.CreateDelegate(cancellationToken);
+        }
+        catch (CompilationErrorException e)
+        {
+            return new CompiledCell(script, e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), false);
+        }
+        return new CompiledCell(script, [], HasTrailingValue(script, cellFile));
     }
 
     private string CellFile(int count) => Path.Combine(folder, $"cell{count}.csx");
