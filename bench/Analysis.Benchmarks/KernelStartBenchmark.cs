@@ -111,13 +111,9 @@ static class KernelStartBenchmark
             .Select(d => Path.Combine(d, "dotnet-interactive")).FirstOrDefault(File.Exists);
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(List<double> values) => BenchFigures.Median(values);
 
-    private static string Load() => $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores";
+    private static string Load() => BenchFigures.Load();
 
     /// <summary>A temporary Jupyter data folder holding the kernelspecs under test (never the user's).</summary>
     private sealed class KernelSpecs : IDisposable
