@@ -9,7 +9,7 @@ namespace Analysis.Benchmarks;
 /// The library calls of the four notebooks' heavy cells, in the notebooks' order, on one corpus, with wall and process
 /// CPU time per call. The sequence runs twice on two separate loads of the corpus: the first pass pays the JIT (run the
 /// benchmark with <c>DOTNET_TieredCompilation=0</c>, as the runner does, to see what the runner pays), the second is
-/// the work alone. Charts are turned into HTML as the notebook display does (<see cref="ChartHtml"/>); DataFrames are not rendered.
+/// the work alone. The jit column is the time spent compiling methods during the call (all threads). Charts are turned into HTML as the notebook display does (<see cref="ChartHtml"/>); DataFrames are not rendered.
 /// Usage: <c>DOTNET_TieredCompilation=0 dotnet run -c Release --project bench/Analysis.Benchmarks -- notebook-cells [folder] [k]</c>
 /// </summary>
 public static class NotebookCellsBenchmark
@@ -21,38 +21,40 @@ public static class NotebookCellsBenchmark
         if (!Directory.Exists(folder)) { Console.WriteLine($"Corpus not found at {folder}: nothing to measure."); return; }
         var output = Directory.CreateTempSubdirectory("notebook-cells-");
         Console.WriteLine($"corpus: {Path.GetFullPath(folder)}, k = {k}, tiered compilation {(AppContext.TryGetSwitch("System.Runtime.TieredCompilation", out var on) ? on.ToString() : Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default")}");
-        var totals = new List<Dictionary<string, (double Wall, double Cpu)>>();
+        var totals = new List<Dictionary<string, (double Wall, double Cpu, double Jit)>>();
         try
         {
             for (int pass = 1; pass <= 2; pass++)
                 totals.Add(Pass(folder, k, Path.Combine(output.FullName, $"pass{pass}")));
         }
         finally { output.Delete(true); }
-        Console.WriteLine($"{"call",-44} {"pass 1 wall",12} {"cpu",8} {"pass 2 wall",12} {"cpu",8}");
+        Console.WriteLine($"{"call",-44} {"pass 1 wall",12} {"cpu",8} {"jit",8} {"pass 2 wall",12} {"cpu",8}");
         foreach (var (name, first) in totals[0])
         {
             var second = totals[1][name];
-            Console.WriteLine($"{name,-44} {first.Wall,10:F0}ms {first.Cpu,6:F0}ms {second.Wall,10:F0}ms {second.Cpu,6:F0}ms");
+            Console.WriteLine($"{name,-44} {first.Wall,10:F0}ms {first.Cpu,6:F0}ms {first.Jit,6:F0}ms {second.Wall,10:F0}ms {second.Cpu,6:F0}ms");
         }
-        Console.WriteLine($"{"total",-44} {totals[0].Values.Sum(v => v.Wall),10:F0}ms {totals[0].Values.Sum(v => v.Cpu),6:F0}ms " +
+        Console.WriteLine($"{"total",-44} {totals[0].Values.Sum(v => v.Wall),10:F0}ms {totals[0].Values.Sum(v => v.Cpu),6:F0}ms {totals[0].Values.Sum(v => v.Jit),6:F0}ms " +
             $"{totals[1].Values.Sum(v => v.Wall),10:F0}ms {totals[1].Values.Sum(v => v.Cpu),6:F0}ms");
         Console.WriteLine($"process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s");
     }
 
-    private static Dictionary<string, (double Wall, double Cpu)> Pass(string folder, int k, string output)
+    private static Dictionary<string, (double Wall, double Cpu, double Jit)> Pass(string folder, int k, string output)
     {
-        var times = new Dictionary<string, (double, double)>();
+        var times = new Dictionary<string, (double, double, double)>();
         var process = Process.GetCurrentProcess();
         T Time<T>(string name, Func<T> call)
         {
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
             var sw = Stopwatch.StartNew();
             var result = call();
             if (result is GenericChart chart) GC.KeepAlive(ChartHtml.ToHtml(chart));
             sw.Stop();
             process.Refresh();
-            times[name] = (sw.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+            times[name] = (sw.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds,
+                (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
             return result;
         }
 
