@@ -21,6 +21,7 @@ var benchmarks = new Dictionary<string, Action<string[]>>
     ["stream"] = StreamBenchmark.Run,
     ["merge"] = StreamBenchmark.Run,
     ["main-command"] = MainCommandBenchmark.Run,
+    ["notebook-cells"] = NotebookCellsBenchmark.Run,
 };
 if (args.Length > 0 && benchmarks.TryGetValue(args[0], out var run)) run(args);
 else Console.WriteLine($"usage: Analysis.Benchmarks <{string.Join('|', benchmarks.Keys)}> [args]");

@@ -70,8 +70,9 @@ public sealed class ArticleClusters
         int row = Array.FindIndex(_r.Used, i => _articles[i].Id == articleId);
         if (row < 0)
             return _articles.Any(a => a.Id == articleId) ? [] : throw new KeyNotFoundException($"No article '{articleId}' in the corpus.");
+        var similarity = _r.Matrix.DotWithEveryRow(row);
         return Enumerable.Range(0, _r.Used.Length).Where(j => j != row)
-            .Select(j => (j, Sim: (double)_r.Matrix.Dot(row, j)))
+            .Select(j => (j, Sim: (double)similarity[j]))
             .OrderByDescending(p => p.Sim).ThenBy(p => p.j).Take(count)
             .Select(p => new Neighbour(articleId, _articles[_r.Used[p.j]].Id, Math.Round(p.Sim, 6), _r.Labels[p.j] == _r.Labels[row]))
             .ToList();

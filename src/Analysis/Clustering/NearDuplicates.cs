@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 
 namespace Analysis;
 
@@ -23,14 +25,18 @@ internal static class NearDuplicates
         if (minSimilarity is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(minSimilarity), minSimilarity, "The similarity threshold must be in (0, 1].");
         string rule = $"{ShingleWords}-word shingles of content words, Jaccard ≥ {minSimilarity:0.##}, paragraphs of ≥ {minWords} words";
         var items = new List<(int Article, Paragraph Paragraph, ulong[] Shingles)>();
+        var words = new List<ulong>();
+        var buffer = new List<ulong>();
+        int total = 0;
         for (int a = 0; a < articles.Count; a++)
             foreach (var p in articles[a].Paragraphs)
             {
-                var shingles = Shingles(articles[a].Text.AsSpan(p.Start, p.End - p.Start), minWords);
+                var shingles = Shingles(articles[a].Text.AsSpan(p.Start, p.End - p.Start), minWords, words, buffer);
                 if (shingles.Length > 0) items.Add((a, p, shingles));
+                total += shingles.Length;
             }
 
-        var postings = new Dictionary<ulong, List<int>>();
+        var postings = new Dictionary<ulong, List<int>>(total);
         for (int i = 0; i < items.Count; i++)
             foreach (var s in items[i].Shingles)
             {
@@ -74,20 +80,28 @@ internal static class NearDuplicates
             .ToList();
     }
 
-    /// <summary>Distinct hashed shingles of consecutive content words, sorted; empty for short paragraphs.</summary>
-    private static ulong[] Shingles(ReadOnlySpan<char> text, int minWords)
+    /// <summary>
+    /// Distinct hashed shingles of consecutive content words, sorted; empty for short paragraphs. The two lists are
+    /// working space reused from paragraph to paragraph (a list and a set per paragraph made most of the time GC).
+    /// </summary>
+    private static ulong[] Shingles(ReadOnlySpan<char> text, int minWords, List<ulong> words, List<ulong> buffer)
     {
-        var words = new List<ulong>();
+        words.Clear();
         WordTerms.Read(text, stem: false, t => words.Add(Hash(t)));
         if (words.Count < Math.Max(minWords, ShingleWords)) return [];
-        var set = new HashSet<ulong>();
+        buffer.Clear();
         for (int i = 0; i + ShingleWords <= words.Count; i++)
         {
             ulong h = 14695981039346656037;
             for (int k = 0; k < ShingleWords; k++) h = (h ^ words[i + k]) * 1099511628211;
-            set.Add(h);
+            buffer.Add(h);
         }
-        return set.Order().ToArray();
+        var sorted = CollectionsMarshal.AsSpan(buffer);
+        sorted.Sort();
+        int distinct = 0;
+        for (int i = 0; i < sorted.Length; i++)
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+        return sorted[..distinct].ToArray();
     }
 
     /// <summary>FNV-1a, fixed across processes and machines (string.GetHashCode is randomised per process).</summary>

@@ -44,8 +44,9 @@ public sealed class ParagraphThemes
 
     internal static ParagraphThemes Build(IReadOnlyList<Article> articles, int? k, int minWords, ClusterOptions options)
     {
-        var items = articles.SelectMany(a => a.Paragraphs.Select(p => (Article: a, Paragraph: p)))
-            .Where(x => Words(x.Article, x.Paragraph) >= minWords).ToList();
+        // Word counts are taken once: they choose the paragraphs and weigh the shares below.
+        var items = articles.SelectMany(a => a.Paragraphs.Select(p => (Article: a, Paragraph: p, Words: Words(a, p.Start, p.End))))
+            .Where(x => x.Words >= minWords).ToList();
         var texts = items.Select(x => x.Article.Text[x.Paragraph.Start..x.Paragraph.End]).ToList();
         var ids = items.Select(x => $"{x.Article.Id}#{x.Paragraph.Index}").ToList();
         IReadOnlyList<KScore>? sampledScores = null;
@@ -64,7 +65,7 @@ public sealed class ParagraphThemes
         var label = Enumerable.Range(0, r.K).ToDictionary(c => c, c => string.Join(", ", terms.Where(t => t.Cluster == c).Take(3).Select(t => t.Term)));
         var paragraphs = r.Used.Select((i, row) =>
         {
-            var (a, p) = items[i];
+            var (a, p, _) = items[i];
             return new ParagraphTheme(a.Id, a.OutletOrId, p.Index, a.SentenceAt(p.Start)?.Index ?? -1, p.Start, p.End, r.Labels[row], label[r.Labels[row]], texts[i]);
         }).ToList();
         var summary = paragraphs.GroupBy(p => p.Theme).OrderBy(g => g.Key)
@@ -72,10 +73,10 @@ public sealed class ParagraphThemes
                 terms.Where(t => t.Cluster == g.Key).Select(t => t.Term).ToList()))
             .ToList();
         var shares = new List<ThemeShare>();
-        var byArticle = paragraphs.ToLookup(p => p.ArticleId, StringComparer.Ordinal);
+        var byArticle = Enumerable.Range(0, paragraphs.Count).ToLookup(row => paragraphs[row].ArticleId, StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            var own = byArticle[article.Id].Select(p => (p, Words: Words(article, p.Start, p.End))).ToList();
+            var own = byArticle[article.Id].Select(row => (p: paragraphs[row], items[r.Used[row]].Words)).ToList();
             double total = own.Sum(x => x.Words);
             if (total == 0) continue;
             foreach (var theme in summary)
@@ -90,6 +91,5 @@ public sealed class ParagraphThemes
     /// <summary>Paragraphs k is chosen on when there are more (see <see cref="Build"/>).</summary>
     internal const int KChoiceSample = 2000;
 
-    private static int Words(Article a, Paragraph p) => Words(a, p.Start, p.End);
-    private static int Words(Article a, int start, int end) => Segmenter.CountWords(a.Text[start..end]);
+    private static int Words(Article a, int start, int end) => Tokenizer.CountWords(a.Text.AsSpan(start, end - start));
 }

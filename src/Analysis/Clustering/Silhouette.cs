@@ -30,12 +30,24 @@ internal sealed class Silhouette
     {
         var sizes = new int[k];
         foreach (int l in labels) sizes[l]++;
+        // Points grouped by cluster, ascending within each: every cluster's sum then runs over its own points in the
+        // order a single pass would add them (same sums), without each addition waiting on the previous cluster's store.
+        var first = new int[k + 1];
+        for (int c = 0; c < k; c++) first[c + 1] = first[c] + sizes[c];
+        var byCluster = new int[_n];
+        var next = first[..k];
+        for (int j = 0; j < _n; j++) byCluster[next[labels[j]]++] = j;
         var sums = new double[k];
         double total = 0;
         for (int s = 0; s < _sample.Length; s++)
         {
-            Array.Clear(sums);
-            for (int j = 0; j < _n; j++) sums[labels[j]] += _distances[s * _n + j];
+            var row = _distances.AsSpan(s * _n, _n);
+            for (int c = 0; c < k; c++)
+            {
+                double sum = 0;
+                for (int i = first[c]; i < first[c + 1]; i++) sum += row[byCluster[i]];
+                sums[c] = sum;
+            }
             int own = labels[_sample[s]];
             if (sizes[own] <= 1) continue;
             double a = sums[own] / (sizes[own] - 1), b = double.MaxValue;

@@ -76,6 +76,29 @@ internal sealed class SparseMatrix(int rows, int cols, int[] rowStart, int[] col
         }
         return sum;
     }
+
+    /// <summary>
+    /// <see cref="Dot"/> of <paramref name="row"/> with every row, in one pass over the matrix: the row is spread
+    /// into a dense lookup once instead of being merged with each other row, and each sum adds the same products in
+    /// the same (ascending column) order, so the values are identical.
+    /// </summary>
+    public float[] DotWithEveryRow(int row)
+    {
+        var dense = new float[Cols];
+        var present = new bool[Cols];
+        var ca = RowColumns(row); var va = RowValues(row);
+        for (int i = 0; i < ca.Length; i++) { dense[ca[i]] = va[i]; present[ca[i]] = true; }
+        var result = new float[Rows];
+        for (int r = 0; r < Rows; r++)
+        {
+            var cb = RowColumns(r); var vb = RowValues(r);
+            float sum = 0;
+            for (int j = 0; j < cb.Length; j++)
+                if (present[cb[j]]) sum += dense[cb[j]] * vb[j];
+            result[r] = sum;
+        }
+        return result;
+    }
 }
 
 /// <summary>TF-IDF document vectors: sublinear tf, smoothed idf, document-frequency limits, L2-normalised rows.</summary>

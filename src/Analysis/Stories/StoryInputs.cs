@@ -9,7 +9,10 @@ namespace Analysis;
 internal sealed class StoryInputs(StoryOptions options)
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, int> _perDoc = [];
+    // This article's count per term id (zero again after each article) and the ids it counted: a dictionary here,
+    // cleared per article over its whole capacity and sorted through LINQ, was a fifth of story grouping's time.
+    private int[] _termCounts = new int[1024];
+    private readonly List<int> _articleTerms = [];
     private int[] _columns = new int[1024];
     private float[] _counts = new float[1024];
 
@@ -37,7 +40,6 @@ internal sealed class StoryInputs(StoryOptions options)
     public void Add(AnnotatedArticle annotated, Article? listed = null)
     {
         var article = annotated.Article;
-        _perDoc.Clear();
         StoryTerms.Read(annotated, Options.HeadlineRepeat, (term, kind, _) =>
         {
             var key = kind switch { StoryTermKind.Name => "n:", StoryTermKind.Day => "d:", _ => "" } + term;
@@ -47,20 +49,24 @@ internal sealed class StoryInputs(StoryOptions options)
                 Terms.Add(term);
                 Kinds.Add(kind);
             }
-            _perDoc[id] = _perDoc.GetValueOrDefault(id) + 1;
+            if (id >= _termCounts.Length) Array.Resize(ref _termCounts, Math.Max(id + 1, _termCounts.Length * 2));
+            if (_termCounts[id]++ == 0) _articleTerms.Add(id);
         });
-        int at = NonZeros, end = at + _perDoc.Count;
+        _articleTerms.Sort();
+        int at = NonZeros, end = at + _articleTerms.Count;
         if (end > _columns.Length)
         {
             int size = Math.Max(end, _columns.Length * 2);
             Array.Resize(ref _columns, size);
             Array.Resize(ref _counts, size);
         }
-        foreach (var (t, c) in _perDoc.OrderBy(p => p.Key))
+        foreach (int t in _articleTerms)
         {
             _columns[at] = t;
-            _counts[at++] = c;
+            _counts[at++] = _termCounts[t];
+            _termCounts[t] = 0;
         }
+        _articleTerms.Clear();
         RowStart.Add(end);
         Articles.Add(listed ?? article);
         Headlines.Add(HeadlineOf(article));
@@ -77,6 +83,7 @@ internal sealed class StoryInputs(StoryOptions options)
         var taken = (_columns, _counts);
         (_columns, _counts) = ([], []);
         _ids.Clear();
+        _termCounts = [];
         return taken;
     }
 

@@ -80,10 +80,10 @@ public sealed class CoverageAnalysis
     /// <paramref name="minArticles"/> articles, largest first.
     /// </summary>
     public IReadOnlyList<StoryComparison> StoryComparisons(int minArticles = 2) =>
-        Stories.Where(s => s.Size >= minArticles).Select(Compare).ToList();
+        StoryComparison.Of(Stories.Where(s => s.Size >= minArticles), Reconciliation, Quotes, Timeline).ToList();
 
     /// <summary>The comparison of one story: figures, quotations and dates of its articles only.</summary>
-    public StoryComparison Compare(Story story) => StoryComparison.Of(story, Reconciliation, Quotes, Timeline);
+    public StoryComparison Compare(Story story) => StoryComparison.Of([story], Reconciliation, Quotes, Timeline).Single();
 
     /// <summary>The stories' article ids, story 1 first: the groups per-story comparisons run within.</summary>
     public IReadOnlyList<IReadOnlyList<string>> StoryGroups => Stories.Select(s => s.ArticleIds).ToList();
