@@ -45,6 +45,9 @@ public sealed class PackagingTests
         var seeds = Path.Combine(Root, "seeds");
         var start = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(Root, "samples", "CoverageReport"), "--", seeds])
         {
+            // Not the test process's current directory: while a cell of another test runs, that is the cell's folder,
+            // which its test may delete before this process has read it.
+            WorkingDirectory = Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -21,7 +21,13 @@ public sealed class ReleaseRunnerTests : IDisposable
     public async Task ReleaseRunnerWritesGreenNotebooksWithCharts()
     {
         Assert.SkipUnless(File.Exists(RunnerDll), $"no Release build of the runner ({RunnerDll}); build it with: dotnet build -c Release src/Analysis.Runner");
-        var start = new ProcessStartInfo("dotnet", [RunnerDll, "--out", folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // In the repository, as a user runs it (the test process's current directory may be another test's cell folder).
+        var start = new ProcessStartInfo("dotnet", [RunnerDll, "--out", folder])
+        {
+            WorkingDirectory = SeedsRunFixture.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
