@@ -86,8 +86,7 @@ public static class IsolatedRunner
                 if (unfinished.Count == 0) break;
                 // The notebooks the child was in when it ended keep their finished cells; their running cells are marked.
                 var running = unfinished.Where(startedNotebooks.Contains).ToList();
-                bool ended = outcome.Stopped || outcome.KilledByWatchdog || outcome.ExitCode != ChildNeedsRestart || running.Count > 0;
-                if (ended && !outcome.Stopped && running.Count > 1)
+                if (!outcome.Stopped && running.Count > 1)
                 {
                     // Several notebooks were running when the process ended: which one ended it is unknown, so they run
                     // again, one at a time, and the end is charged to the notebook that causes it alone.
@@ -101,21 +100,25 @@ public static class IsolatedRunner
                     next = unfinished[0];
                     continue;
                 }
-                if (ended && !(outcome.Stopped && running.Count == 0))
-                    foreach (var current in running.Count > 0 ? running : [unfinished[0]])
+                // Charged with the end: on a stop, the notebooks that ran; after a restart the child asked for between
+                // notebooks, none; otherwise the one that ran, or the first not started (every child start settles one).
+                List<int> charged = outcome.Stopped ? running
+                    : running.Count == 0 && outcome is { KilledByWatchdog: false, ExitCode: ChildNeedsRestart } ? []
+                    : running.Count > 0 ? running : [unfinished[0]];
+                foreach (var current in charged)
+                {
+                    CellError error = outcome switch
                     {
-                        CellError error = outcome switch
-                        {
-                            { Stopped: true } => new CellError("Interrupted", "The run was stopped while this cell ran.", [], null),
-                            { KilledByWatchdog: true } => new CellError("CellTimeout", $"The cell ran longer than the cell timeout ({NotebookRunner.Seconds(options.CellTimeout!.Value)}), did not stop, and its process was ended.", [], null),
-                            // Also when the child ended without starting a notebook: every child start settles at least one notebook.
-                            _ => new CellError("ProcessCrashed", $"The notebook's process ended while this cell ran (exit code {outcome.ExitCode}; for example a stack overflow or Environment.FailFast). The cells before it are kept; the cells after it did not run.", [], null),
-                        };
-                        int cell = cellRuns[current].Count + 1;
-                        runs[current] = EndEarly(notebooks[current], paths[current], cellRuns[current],
-                            outcome.Stopped ? CellStatus.Interrupted : CellStatus.Failed, error, options.Parameters);
-                        options.Log.WriteLine($"FAILED {runs[current]!.Name}, cell {cell}: {error.Name}: {error.Message}");
-                    }
+                        { Stopped: true } => new CellError("Interrupted", "The run was stopped while this cell ran.", [], null),
+                        { KilledByWatchdog: true } => new CellError("CellTimeout", $"The cell ran longer than the cell timeout ({NotebookRunner.Seconds(options.CellTimeout!.Value)}), did not stop, and its process was ended.", [], null),
+                        // Also when the child ended without starting a notebook: every child start settles at least one notebook.
+                        _ => new CellError("ProcessCrashed", $"The notebook's process ended while this cell ran (exit code {outcome.ExitCode}; for example a stack overflow or Environment.FailFast). The cells before it are kept; the cells after it did not run.", [], null),
+                    };
+                    int cell = cellRuns[current].Count + 1;
+                    runs[current] = EndEarly(notebooks[current], paths[current], cellRuns[current],
+                        outcome.Stopped ? CellStatus.Interrupted : CellStatus.Failed, error, options.Parameters);
+                    options.Log.WriteLine($"FAILED {runs[current]!.Name}, cell {cell}: {error.Name}: {error.Message}");
+                }
                 next = Array.FindIndex(runs, r => r is null) is var n && n >= 0 ? n : notebooks.Count;
             }
             for (int i = 0; i < runs.Length; i++)
