@@ -11,7 +11,7 @@ public static class LoadBenchmark
 {
     public static void Run(string[] args)
     {
-        var folder = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "..", "shared", "corpora", "bbc");
+        var folder = args.Length > 1 ? args[1] : BenchPaths.SharedCorpus("bbc");
         int runs = args.Length > 2 ? int.Parse(args[2]) : 10;
         if (!Directory.Exists(folder)) { Console.WriteLine($"Corpus not found at {folder}: nothing to measure."); return; }
         long bytes = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using Analysis;
 
 /// <summary>
 /// <c>main-command [CORPUS] [RUNS]</c>: the main command on a corpus (default: ../shared/corpora/bbc) as a user runs it
@@ -14,11 +13,11 @@ using Analysis;
 /// </summary>
 static partial class MainCommandBenchmark
 {
-    private static readonly string Root = RepositoryPaths.Root(AppContext.BaseDirectory);
+    private static readonly string Root = BenchPaths.Root;
 
     public static void Run(string[] args)
     {
-        var corpus = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine(Root, "..", "shared", "corpora", "bbc"));
+        var corpus = Path.GetFullPath(args.Length > 1 ? args[1] : BenchPaths.SharedCorpus("bbc"));
         var runs = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 3;
         var runner = Path.Combine(Root, "src", "Analysis.Runner", "bin", "Release", "net10.0", "Analysis.Runner.dll");
         if (!File.Exists(runner)) { Console.WriteLine($"main-command: build the runner first (dotnet build -c Release src/Analysis.Runner): {runner} is missing."); return; }

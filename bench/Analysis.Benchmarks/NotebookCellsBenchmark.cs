@@ -16,7 +16,7 @@ public static class NotebookCellsBenchmark
 {
     public static void Run(string[] args)
     {
-        var folder = args.Length > 1 ? args[1] : Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "..", "shared", "corpora", "bbc");
+        var folder = args.Length > 1 ? args[1] : BenchPaths.SharedCorpus("bbc");
         int k = args.Length > 2 ? int.Parse(args[2]) : 2;
         if (!Directory.Exists(folder)) { Console.WriteLine($"Corpus not found at {folder}: nothing to measure."); return; }
         var output = Directory.CreateTempSubdirectory("notebook-cells-");

@@ -13,7 +13,7 @@ public static class TextBenchmark
 {
     public static void Run(string[] args)
     {
-        var folder = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : Path.Combine(RepositoryPaths.Root(AppContext.BaseDirectory), "..", "shared", "corpora", "bbc");
+        var folder = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : BenchPaths.SharedCorpus("bbc");
         if (!Directory.Exists(folder)) { Console.WriteLine($"Corpus not found at {folder}: nothing to measure."); return; }
         var corpus = Corpus.Load(folder);
         double mb = corpus.Articles.Sum(a => Encoding.UTF8.GetByteCount(a.Text)) / 1e6;

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 
-
 namespace Analysis;
 
 /// <summary>
